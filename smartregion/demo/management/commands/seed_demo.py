@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from smartregion.cms import demo as cms_demo
+from smartregion.demo import accounts as demo_accounts
+from smartregion.region import demo as region_demo
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo region, its pages and news and the demo accounts (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Run even with DEBUG off (demo passwords are public)."
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with publicly known passwords and runs only with DEBUG=1 "
+                "(or with --force)."
+            )
+        with transaction.atomic():
+            region_demo.seed()
+            cms_demo.seed()
+            accounts = demo_accounts.seed()
+        self.stdout.write(self.style.SUCCESS("Demo region ready."))
+        self.stdout.write("Demo accounts for http://127.0.0.1:8000/redaktion/ (local use only):")
+        for account in accounts:
+            self.stdout.write(f"  {account.role:<12} {account.email:<32} password: {account.password}")
