@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from smartregion.region.models import Municipality
 
@@ -16,12 +17,14 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     municipalities = []
     results = None
+    total = 0
     if query:
-        municipalities = list(Municipality.objects.defer("boundary").search(query)[:10])
+        municipalities = list(get_search_backend().search(query, Municipality.objects.defer("boundary"))[:10])
         pages = Page.objects.live().public().exclude(depth__lte=1).specific().search(query)
         results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("seite"))
+        total = results.paginator.count + len(municipalities)
     return render(
         request,
         "cms/search.html",
-        {"query": query, "results": results, "municipalities": municipalities},
+        {"query": query, "results": results, "municipalities": municipalities, "total": total},
     )

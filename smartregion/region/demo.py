@@ -5,6 +5,8 @@ no region."""
 import datetime as dt
 from decimal import Decimal
 
+from wagtail.search import index
+
 from smartregion.region.models import FocusArea, Municipality, Place, RegionSettings, Topic
 
 REGION = {
@@ -125,3 +127,6 @@ def seed():
             Place.objects.bulk_create(
                 Place(municipality=municipality, name=name, sort_order=order) for order, name in enumerate(names)
             )
+            # The search index holds the member places too; refresh it now
+            # that they exist.
+            index.insert_or_update_object(municipality)

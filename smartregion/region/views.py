@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -10,7 +11,10 @@ from smartregion.region.models import FocusArea, Municipality, Place, Topic
 @require_GET
 def municipality_list(request):
     municipalities = Municipality.objects.defer("boundary")
-    return render(request, "region/municipality_list.html", {"municipalities": municipalities})
+    map_tiles = {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+    return render(
+        request, "region/municipality_list.html", {"municipalities": municipalities, "map_tiles": map_tiles}
+    )
 
 
 @require_GET

@@ -24,3 +24,11 @@ def language_links(context):
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+@register.simple_tag
+def timeline_entries():
+    """All entries of the project timeline, oldest first (one query)."""
+    from smartregion.cms.models import TimelineEntry
+
+    return TimelineEntry.objects.all()
