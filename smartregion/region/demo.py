@@ -3,7 +3,11 @@ Mayen-Koblenz). Only `manage.py seed_demo` uses it; the product itself knows
 no region."""
 
 import datetime as dt
+import io
 from decimal import Decimal
+from pathlib import Path
+
+from django.core.management import call_command
 
 from wagtail.search import index
 
@@ -20,7 +24,12 @@ REGION = {
     "map_center_lat": 50.37,
     "map_center_lon": 7.42,
     "map_zoom": 10,
+    "boundary_attribution": "Gemeindegrenzen: © GeoBasis-DE / BKG 2021 (Daten verändert), dl-de/by-2-0",
 }
+
+# Generalised boundaries (BKG VG5000, 2021) of the ten municipalities; see the
+# "source" and "license" properties in the file.
+BOUNDARIES = Path(__file__).resolve().parent / "demo_data" / "myk10-municipalities.geojson"
 
 GUIDE_1 = "Regionallotsin 1 (Mayen, Mendig, Vordereifel)"
 GUIDE_2 = "Regionallotsin 2 (Bendorf, Vallendar, Weißenthurm)"
@@ -130,3 +139,5 @@ def seed():
             # The search index holds the member places too; refresh it now
             # that they exist.
             index.insert_or_update_object(municipality)
+    if not Municipality.objects.filter(boundary__isnull=False).exists():
+        call_command("import_boundaries", str(BOUNDARIES), stdout=io.StringIO())

@@ -28,14 +28,30 @@ class RegionSettings(BaseGenericSetting):
     map_center_lat = models.FloatField(_("Kartenmitte Breite"), default=51.0)
     map_center_lon = models.FloatField(_("Kartenmitte Länge"), default=10.0)
     map_zoom = models.PositiveSmallIntegerField(_("Kartenzoom"), default=10)
+    boundary_attribution = models.CharField(
+        _("Quellenangabe der Gemeindegrenzen"),
+        max_length=200,
+        blank=True,
+        help_text=_("Erscheint auf der Karte, wenn Gemeindegrenzen eingelesen sind."),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("short_name"),
         FieldPanel("territory"),
-        MultiFieldPanel([FieldPanel("population"), FieldPanel("population_date"), FieldPanel("area_km2")]),
+        MultiFieldPanel(
+            [FieldPanel("population"), FieldPanel("population_date"), FieldPanel("area_km2")], heading=_("Zahlen")
+        ),
         FieldPanel("contact_email"),
-        MultiFieldPanel([FieldPanel("map_center_lat"), FieldPanel("map_center_lon"), FieldPanel("map_zoom")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("map_center_lat"),
+                FieldPanel("map_center_lon"),
+                FieldPanel("map_zoom"),
+                FieldPanel("boundary_attribution"),
+            ],
+            heading=_("Karte"),
+        ),
     ]
 
     class Meta:

@@ -69,6 +69,7 @@ class Migration(migrations.Migration):
                 ('map_center_lat', models.FloatField(default=51.0, verbose_name='Kartenmitte Breite')),
                 ('map_center_lon', models.FloatField(default=10.0, verbose_name='Kartenmitte Länge')),
                 ('map_zoom', models.PositiveSmallIntegerField(default=10, verbose_name='Kartenzoom')),
+                ('boundary_attribution', models.CharField(blank=True, help_text='Erscheint auf der Karte, wenn Gemeindegrenzen eingelesen sind.', max_length=200, verbose_name='Quellenangabe der Gemeindegrenzen')),
             ],
             options={
                 'verbose_name': 'Region',
