@@ -10,7 +10,7 @@ from smartregion.lib.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("redaktion/", include(wagtailadmin_urls)),
+    path(settings.STAFF_BACKEND_PATH, include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
 ]
 
