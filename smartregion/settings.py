@@ -128,6 +128,9 @@ TASKS = {
     }
 }
 
+# Messages live in the session, so no cookie beyond session and CSRF.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,6 +16,10 @@ class UserManager(BaseUserManager):
         user.set_password(password)
         user.save(using=self._db)
         return user
+
+    def get_by_natural_key(self, email):
+        # Addresses are stored lower-case; people type them as they like.
+        return self.get(email__iexact=email)
 
     def create_user(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", False)
@@ -52,4 +57,4 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         """The name shown to other people; never the e-mail address."""
-        return self.display_name or self.get_full_name() or _("Teilnehmende Person")
+        return self.display_name or self.get_full_name() or gettext("Teilnehmende Person")

@@ -26,6 +26,14 @@ def language_links(context):
     ]
 
 
+@register.filter
+def is_within(page, section):
+    """True when `page` is `section` or lies below it in the page tree."""
+    if not page or not hasattr(page, "url_path"):
+        return False
+    return page.url_path.startswith(section.url_path)
+
+
 @register.simple_tag
 def timeline_entries():
     """All entries of the project timeline, oldest first (one query)."""

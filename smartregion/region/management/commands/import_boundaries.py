@@ -28,15 +28,21 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {exc}") from None
         except ValueError as exc:
             raise CommandError(f"{path} is not valid JSON: {exc}") from None
-        if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
+        if (
+            not isinstance(data, dict)
+            or data.get("type") != "FeatureCollection"
+            or not isinstance(data.get("features"), list)
+        ):
             raise CommandError(f"{path} is not a GeoJSON FeatureCollection")
 
         municipalities = {m.key: m for m in Municipality.objects.defer("boundary")}
         updates, unknown = [], []
         for number, feature in enumerate(data["features"], start=1):
+            if not isinstance(feature, dict) or not isinstance(feature.get("properties") or {}, dict):
+                raise CommandError(f"Feature {number} is not a GeoJSON feature object")
             key = str((feature.get("properties") or {}).get(key_property, "")).strip()
             geometry = feature.get("geometry") or {}
-            if geometry.get("type") not in POLYGONAL:
+            if not isinstance(geometry, dict) or geometry.get("type") not in POLYGONAL:
                 raise CommandError(f"Feature {number} ({key or 'no key'}) is not a polygon")
             try:
                 geom = shape(geometry)
