@@ -14,7 +14,7 @@ class SiteNavigation:
 
     @cached_property
     def home(self):
-        return HomePage.objects.live().only("url_path", "title").first()
+        return HomePage.objects.live().only("title", "url_path", "path", "depth", "numchild").first()
 
     @cached_property
     def menu(self):
