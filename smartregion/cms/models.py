@@ -22,9 +22,7 @@ NEWS_PER_PAGE = 10
 
 
 class HomePage(Page):
-    intro = models.TextField(
-        _("Einleitung"), help_text=_("Worum es geht, in wenigen Sätzen."), blank=True
-    )
+    intro = models.TextField(_("Einleitung"), help_text=_("Worum es geht, in wenigen Sätzen."), blank=True)
     participate_text = RichTextField(_("So machen Sie mit"), features=["bold", "link", "ul"], blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("participate_text")]
@@ -41,9 +39,7 @@ class HomePage(Page):
         from smartregion.region.models import FocusArea, Municipality
 
         context = super().get_context(request, *args, **kwargs)
-        context["news"] = NewsPage.objects.live().public().select_related("teaser_image").order_by(
-            "-date", "-pk"
-        )[:3]
+        context["news"] = NewsPage.objects.live().public().select_related("teaser_image").order_by("-date", "-pk")[:3]
         context["focus_areas"] = FocusArea.objects.all()
         context["municipalities"] = Municipality.objects.only("name", "slug", "kind")
         context["timeline"] = TimelineEntry.objects.upcoming(timezone.localdate())[:3]
@@ -104,13 +100,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = _("Nachrichtenübersicht")
 
     def news(self):
-        return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("teaser_image")
-            .order_by("-date", "-pk")
-        )
+        return NewsPage.objects.child_of(self).live().public().select_related("teaser_image").order_by("-date", "-pk")
 
     @path("")
     def index_view(self, request):
@@ -170,9 +160,7 @@ class OfficePage(Page):
     address = models.TextField(_("Anschrift"))
     email = models.EmailField(_("E-Mail"))
     phone = models.CharField(_("Telefon"), max_length=40, blank=True)
-    appointment_note = models.TextField(
-        _("Termine außerhalb der Öffnungszeiten"), blank=True
-    )
+    appointment_note = models.TextField(_("Termine außerhalb der Öffnungszeiten"), blank=True)
     accessibility_note = models.TextField(_("Hinweise zur Barrierefreiheit des Büros"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -221,7 +209,9 @@ class OpeningHours(Orderable):
         verbose_name = _("Öffnungszeit")
         verbose_name_plural = _("Öffnungszeiten")
         constraints = [
-            models.CheckConstraint(condition=models.Q(opens__lt=models.F("closes")), name="opening_hours_opens_before_closes")
+            models.CheckConstraint(
+                condition=models.Q(opens__lt=models.F("closes")), name="opening_hours_opens_before_closes"
+            )
         ]
 
     def __str__(self):
@@ -291,19 +281,44 @@ class SiteLinks(BaseGenericSetting):
     """The pages every footer links to. Kept as data so the tree can move."""
 
     imprint = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Impressum"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("Impressum"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     privacy = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Datenschutz"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("Datenschutz"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     accessibility = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Barrierefreiheit"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("Barrierefreiheit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     easy_language = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Leichte Sprache"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("Leichte Sprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     sign_language = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Gebärdensprache"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("Gebärdensprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [

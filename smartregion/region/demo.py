@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.core.management import call_command
-
 from wagtail.search import index
 
 from smartregion.region.models import FocusArea, Municipality, Place, RegionSettings, Topic

@@ -18,9 +18,7 @@ class RegionSettings(BaseGenericSetting):
 
     name = models.CharField(_("Name des Programms"), max_length=120, default="Smarte Region")
     short_name = models.CharField(_("Kurzname"), max_length=40, blank=True)
-    territory = models.CharField(
-        _("Gebiet"), max_length=120, blank=True, help_text=_("Zum Beispiel der Landkreis.")
-    )
+    territory = models.CharField(_("Gebiet"), max_length=120, blank=True, help_text=_("Zum Beispiel der Landkreis."))
     population = models.PositiveIntegerField(_("Einwohnerzahl"), null=True, blank=True)
     population_date = models.DateField(_("Stand der Einwohnerzahl"), null=True, blank=True)
     area_km2 = models.DecimalField(_("Fläche in km²"), max_digits=9, decimal_places=2, null=True, blank=True)

@@ -12,9 +12,7 @@ from smartregion.region.models import FocusArea, Municipality, Place, Topic
 def municipality_list(request):
     municipalities = Municipality.objects.defer("boundary")
     map_tiles = {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
-    return render(
-        request, "region/municipality_list.html", {"municipalities": municipalities, "map_tiles": map_tiles}
-    )
+    return render(request, "region/municipality_list.html", {"municipalities": municipalities, "map_tiles": map_tiles})
 
 
 @require_GET
@@ -23,7 +21,11 @@ def municipality_map_data(request):
     always. Fetched by the map script only after the visitor asked for it."""
     features = []
     for municipality in Municipality.objects.all():
-        properties = {"name": municipality.name, "url": municipality.get_absolute_url(), "kind": municipality.get_kind_display()}
+        properties = {
+            "name": municipality.name,
+            "url": municipality.get_absolute_url(),
+            "kind": municipality.get_kind_display(),
+        }
         if municipality.boundary:
             features.append({"type": "Feature", "properties": properties, "geometry": municipality.boundary})
         features.append(
@@ -77,4 +79,8 @@ def topic_detail(request, slug):
 @require_GET
 def focus_area_detail(request, slug):
     focus_area = get_object_or_404(FocusArea, slug=slug)
-    return render(request, "region/focus_area_detail.html", {"focus_area": focus_area, "others": FocusArea.objects.exclude(pk=focus_area.pk)})
+    return render(
+        request,
+        "region/focus_area_detail.html",
+        {"focus_area": focus_area, "others": FocusArea.objects.exclude(pk=focus_area.pk)},
+    )
