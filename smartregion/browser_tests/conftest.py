@@ -1,0 +1,162 @@
+"""Fixtures of the end-to-end tests: one headless Chromium (Debian's
+/usr/bin/chromium, Playwright cannot download its own build here) per test
+session, and a live server with the demo content per test.
+
+Run only these tests with `make test PYTEST_ARGS='-m browser'`, or skip them
+with `PYTEST_ARGS='-m "not browser"'`.
+"""
+
+import base64
+import io
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+# Playwright's sync API keeps an asyncio event loop running in the test
+# thread; without this Django refuses every database query made there (the
+# fixtures seed the database) as coming "from an async context".
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+BOUNDARIES = Path(settings.BASE_DIR).parent / "shared" / "region" / "myk10-municipalities.geojson"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# A 1x1 transparent PNG, served instead of real map tiles.
+TINY_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
+
+# Every browser test needs a transactional database (the live server runs in
+# another thread) whose initial content (Wagtail's root page, locale and
+# default site from the migrations) comes back after each test's flush.
+browser_db = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests need Debian's Chromium (apt-get install chromium). "
+            "Deselect them with -m 'not browser' if you cannot install it.",
+            pytrace=False,
+        )
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Once Playwright runs, the test thread sees other connection objects
+    # than before (Django keeps them in context variables, and Playwright
+    # switches context). The test database's serialized initial content,
+    # which the serialized rollback of the browser tests restores, is an
+    # attribute of the connection: carry it over.
+    initial_content = {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all()
+        if hasattr(connection, "_test_serialized_contents")
+    }
+    with sync_playwright() as playwright:
+        for alias, content in initial_content.items():
+            connections[alias]._test_serialized_contents = content
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+        # The connections opened in Playwright's context would keep the test
+        # database from being dropped at the end of the session.
+        connections.close_all()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} is missing: run `make install` (npm ci installs axe-core).", pytrace=False)
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo content, created in the test database the live server uses."""
+    call_command("seed_demo", force=True, stdout=io.StringIO())
+    if BOUNDARIES.exists():
+        call_command("import_boundaries", str(BOUNDARIES), stdout=io.StringIO(), stderr=io.StringIO())
+    return live_server
+
+
+def origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def is_local(url, server_origin):
+    return url.startswith(("data:", "blob:", "about:")) or origin(url) == server_origin
+
+
+def block_foreign(server_origin):
+    """A route handler that lets requests to the live server through and
+    aborts all others, so no test touches the network."""
+
+    def handle(route):
+        if is_local(route.request.url, server_origin):
+            route.continue_()
+        else:
+            route.abort()
+
+    return handle
+
+
+@pytest.fixture
+def new_context(browser, demo):
+    """Factory of browser contexts bound to the live server; every request to
+    another host is aborted (page.on("request") still sees it)."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("base_url", demo.url)
+        options.setdefault("locale", "de-DE")
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        context.route("**/*", block_foreign(origin(demo.url)))
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def run_axe(page, axe_source):
+    """Run axe-core on the page (its context must bypass the page's CSP) and
+    return the violations of WCAG 2.1 A and AA."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "options => axe.run(document, options)",
+        {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
+    return result["violations"]
+
+
+def format_violations(violations):
+    """axe's violations as readable lines: rule, impact, help, and for each
+    element its CSS selector, its markup and what is wrong with it."""
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            html = " ".join(node.get("html", "").split())
+            summary = "; ".join(line.strip() for line in node.get("failureSummary", "").splitlines() if line.strip())
+            summary = summary.replace(":; ", ": ")
+            lines.append(f"    at {target}: {html[:160]}")
+            lines.append(f"       {summary}")
+    return "\n".join(lines)
