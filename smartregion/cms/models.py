@@ -276,50 +276,21 @@ class TimelineEntry(models.Model):
         return f"{self.date_label}: {self.title}"
 
 
+def _footer_page(verbose_name):
+    return models.ForeignKey(
+        "wagtailcore.Page", verbose_name=verbose_name, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+
 @register_setting(icon="link")
 class SiteLinks(BaseGenericSetting):
     """The pages every footer links to. Kept as data so the tree can move."""
 
-    imprint = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Impressum"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Datenschutz"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    accessibility = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Barrierefreiheit"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    easy_language = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Leichte Sprache"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    sign_language = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Gebärdensprache"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    imprint = _footer_page(_("Impressum"))
+    privacy = _footer_page(_("Datenschutz"))
+    accessibility = _footer_page(_("Barrierefreiheit"))
+    easy_language = _footer_page(_("Leichte Sprache"))
+    sign_language = _footer_page(_("Gebärdensprache"))
 
     panels = [
         FieldPanel("imprint"),
