@@ -2,10 +2,14 @@
 the smallest page tree it serves."""
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.utils import translation
 
-from smartregion.accounts.tests.factories import UserFactory, editors_group
+from smartregion.accounts.roles import ADMINISTRATORS, GUIDES, JURORS, MODERATORS
+from smartregion.accounts.tests.factories import UserFactory, editors_group, staff_group, verify_email
 from smartregion.cms.tests.factories import build_page_tree
+from smartregion.region.tests.factories import MunicipalityFactory
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +19,15 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request under /en/ leaves English active in the thread; every test
+    # starts in the site's default language.
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +46,50 @@ def citizen(db):
 def editor(db):
     """A member of the editorial team ("Redaktion")."""
     return UserFactory(email="editor@example.org", display_name="Redakteurin", groups=[editors_group()])
+
+
+@pytest.fixture
+def other_citizen(db):
+    """Another registered person, to show that one citizen cannot reach
+    what belongs to another."""
+    return UserFactory(email="other.citizen@example.org", display_name="Nachbar")
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of "Moderation", with a verified address."""
+    return verify_email(
+        UserFactory(email="moderator@example.org", display_name="Moderatorin", groups=[staff_group(MODERATORS)])
+    )
+
+
+@pytest.fixture
+def mayen(db):
+    return MunicipalityFactory(name="Mayen", slug="mayen")
+
+
+@pytest.fixture
+def guide_mayen(db, mayen):
+    """A regional guide ("Regionallotsin") responsible for Mayen only."""
+    guide = verify_email(
+        UserFactory(email="guide.mayen@example.org", display_name="Lotsin Mayen", groups=[staff_group(GUIDES)])
+    )
+    guide.guide_municipalities.add(mayen)
+    return guide
+
+
+@pytest.fixture
+def juror(db):
+    """A member of the "Jury" group."""
+    return verify_email(UserFactory(email="juror@example.org", display_name="Jurorin", groups=[staff_group(JURORS)]))
+
+
+@pytest.fixture
+def admin(db):
+    """A member of "Administration", who manages accounts in the backend."""
+    return verify_email(
+        UserFactory(email="admin@example.org", display_name="Administratorin", groups=[staff_group(ADMINISTRATORS)])
+    )
 
 
 @pytest.fixture

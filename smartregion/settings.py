@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "csp",
@@ -67,7 +70,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "smartregion.accounts.middleware.BlockedAccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Adds a message when it turns staff away: after MessageMiddleware.
+    "smartregion.accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -90,6 +97,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "wagtail.contrib.settings.context_processors.settings",
                 "smartregion.cms.context_processors.site_navigation",
+                "smartregion.accounts.context_processors.account",
             ],
         },
     },
@@ -134,18 +142,73 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# At least 10 characters and no composition rules (NIST SP 800-63B); common
+# passwords and the region's own obvious words are refused.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "smartregion.accounts.validators.RegionWordsValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+WAGTAILADMIN_LOGIN_URL = "account_login"
+
+# Accounts (django-allauth): e-mail login, verification before the first
+# contribution (not before login), change of address with a notice to the
+# old one, and rate limits that slow an attacker without locking the victim
+# out (per address and per IP, no lockout of the account itself).
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_SIGNUP_FORM_CLASS = "smartregion.accounts.forms.SignupForm"
+ACCOUNT_ADAPTER = "smartregion.accounts.adapter.AccountAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# The backend sends people without access to the login page (Wagtail does so
+# for logged-in citizens too); sending them on to `next` from there would
+# loop between /redaktion/ and /konto/login/.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/h/ip",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/h/ip",
+    "confirm_email": "1/3m/key,10/h/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/h/user",
+    "reauthenticate": "10/m/user",
+}
+# Versions of the legal texts a person accepts at sign-up; raise them when the
+# texts change, and the new version is recorded with each new acceptance.
+TERMS_VERSION = env_str("TERMS_VERSION", "2026-11")
+PRIVACY_VERSION = env_str("PRIVACY_VERSION", "2026-11")
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env_str("SITE_NAME", "Smarte Region")
+
+# Sessions: a browser session without "remember me"; with it, this many
+# seconds of idleness end the session (each request renews it).
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT", 14 * 24 * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
 
 # Languages: German first, English interface under /en/.
 LANGUAGE_CODE = "de"
@@ -240,6 +303,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 STAFF_BACKEND_PATH = "redaktion/"
 # No avatars from gravatar.com: the backend contacts no other host either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Accounts are managed by allauth (rate limits, verification, blocking); the
+# backend's own password and e-mail forms would go around it.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]

@@ -1,13 +1,32 @@
 """Staff roles as Django groups with exactly the permissions they need.
 
-Called from a data migration (so every database has the groups) and safe to
-call again: it sets the permissions of each group to the listed ones.
+| group            | who                                   | may now                                        |
+|------------------|---------------------------------------|------------------------------------------------|
+| Redaktion        | editors                               | backend; pages, images, documents, region data |
+| Moderation       | moderators                            | backend (moderation queue comes later)         |
+| Regionallotsin   | regional guides, scoped to the user's | backend (capturing contributions comes later)  |
+|                  | guide_municipalities                  |                                                |
+| Jury             | jurors (scoped to processes later)    | backend (jury board comes later)               |
+| Administration   | account administrators                | backend; find, block and unblock accounts,     |
+|                  |                                       | assign roles (rule accounts.manage_accounts)   |
+
+Every member of these groups (and every superuser) must log in with a second
+factor before the backend opens (see middleware.StaffTwoFactorMiddleware).
+
+Called from data migrations (so every database has the groups) and safe to
+call again: it sets the permissions of each group to exactly the listed
+ones. A change to the lists comes with a new data migration that calls
+ensure_groups(), so that existing databases follow.
 """
 
 from django.contrib.auth.management import create_permissions
 from django.db.models import Q
 
 EDITORS = "Redaktion"
+MODERATORS = "Moderation"
+GUIDES = "Regionallotsin"
+JURORS = "Jury"
+ADMINISTRATORS = "Administration"
 
 # Model permissions of the editors, as (app_label, codename).
 EDITOR_MODEL_PERMISSIONS = [
@@ -45,24 +64,51 @@ EDITOR_COLLECTION_PERMISSIONS = [
 ]
 
 
-def _permissions(Permission, pairs):
+def _permissions(Permission, pairs, strict=True):
     query = Q()
     for app_label, codename in pairs:
         query |= Q(content_type__app_label=app_label, codename=codename)
     found = list(Permission.objects.filter(query))
-    if len(found) != len(pairs):
+    if strict and len(found) != len(pairs):
         missing = set(pairs) - {(p.content_type.app_label, p.codename) for p in found}
         raise LookupError(f"Permissions missing: {sorted(missing)}")
     return found
 
 
-def ensure_editor_group(apps):
-    """Create or update the editors' group. `apps` is a migration's app
-    registry or django.apps.apps."""
+# Model permissions of the other staff groups. Each opens the backend; the
+# issues that bring moderation, analog capture and the jury board add theirs.
+STAFF_MODEL_PERMISSIONS = {
+    MODERATORS: [("wagtailadmin", "access_admin")],
+    GUIDES: [("wagtailadmin", "access_admin")],
+    JURORS: [("wagtailadmin", "access_admin")],
+    ADMINISTRATORS: [("wagtailadmin", "access_admin")],
+}
+
+# Every group whose members count as staff, in the order the backend lists
+# them; settings.STAFF_GROUPS names the same groups.
+STAFF_GROUPS = [EDITORS, MODERATORS, GUIDES, JURORS, ADMINISTRATORS]
+
+
+def _create_permissions(apps):
+    # Permissions are normally created after `migrate`; a data migration
+    # that assigns them must create them first.
     for app_config in apps.get_app_configs():
+        # Restore the real value: with django.apps.apps (post_migrate), None
+        # would hide every app from the test database's serialization.
+        models_module = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+        app_config.models_module = models_module
+
+
+def ensure_editor_group(apps, strict=True):
+    """Create or update the editors' group. `apps` is a migration's app
+    registry or django.apps.apps."""
+    _create_permissions(apps)
+    return _ensure_editor_group(apps, strict)
+
+
+def _ensure_editor_group(apps, strict=True):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     Page = apps.get_model("wagtailcore", "Page")
@@ -71,7 +117,7 @@ def ensure_editor_group(apps):
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     group, _created = Group.objects.get_or_create(name=EDITORS)
-    group.permissions.set(_permissions(Permission, EDITOR_MODEL_PERMISSIONS))
+    group.permissions.set(_permissions(Permission, EDITOR_MODEL_PERMISSIONS, strict))
 
     root = Page.objects.filter(depth=1).first()
     if root is not None:
@@ -82,6 +128,31 @@ def ensure_editor_group(apps):
     collection = Collection.objects.filter(depth=1).first()
     if collection is not None:
         GroupCollectionPermission.objects.filter(group=group).delete()
-        for permission in _permissions(Permission, EDITOR_COLLECTION_PERMISSIONS):
+        for permission in _permissions(Permission, EDITOR_COLLECTION_PERMISSIONS, strict):
             GroupCollectionPermission.objects.create(group=group, collection=collection, permission=permission)
     return group
+
+
+def ensure_groups(apps, strict=True):
+    """Create or update every staff group (STAFF_GROUPS) with exactly its
+    permissions and return them by name. The groups other than the editors
+    get no page or collection permissions: any found are removed.
+
+    Data migrations call it with strict=False: they run with the lists of
+    today's code, which may name permissions of apps not migrated yet. After
+    every `migrate` the accounts app calls it again strictly (apps.py), so
+    the groups end up exact."""
+    _create_permissions(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    groups = {EDITORS: _ensure_editor_group(apps, strict)}
+    for name, pairs in STAFF_MODEL_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(_permissions(Permission, pairs, strict))
+        GroupPagePermission.objects.filter(group=group).delete()
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        groups[name] = group
+    return groups

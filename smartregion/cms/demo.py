@@ -57,6 +57,7 @@ def seed():
     sign_language = _ensure_page(home, "gebaerdensprache", _sign_language_page)
     imprint = _ensure_page(home, "impressum", _imprint_page)
     privacy = _ensure_page(home, "datenschutz", _privacy_page)
+    _ensure_page(home, "teilnahmebedingungen", _terms_page)
     accessibility = _ensure_page(home, "barrierefreiheit", _accessibility_page)
 
     _ensure_page(about, "faq", _faq_page)
@@ -1408,14 +1409,26 @@ def _privacy_page() -> ContentPage:
                 "<p>[Der Betreiber ergänzt: Wo die Website betrieben wird, ob und wie lange Server-Protokolle "
                 "gespeichert werden, und die Rechtsgrundlage nach Art. 6 DSGVO.]</p>",
             ),
+            ("heading", "Wenn Sie ein Konto anlegen"),
+            (
+                "text",
+                "<p>Für ein Konto speichern wir Ihre E-Mail-Adresse, Ihr Passwort (nur verschlüsselt als Prüfwert), "
+                "den öffentlichen Namen, den Sie wählen, und freiwillig Ihre Heimatkommune. Dazu kommt, wann Sie "
+                "welcher Fassung der Teilnahmebedingungen und dieser Hinweise zugestimmt haben. Ihre E-Mail-Adresse "
+                "sieht niemand außer dem Projektteam; öffentlich steht nur Ihr gewählter Name.</p>"
+                "<p>Unter „Mein Konto“ sehen Sie jederzeit alle Daten, die wir über Sie haben, und laden sie als "
+                "Datei herunter. Dort können Sie Ihr Konto auch selbst löschen: Ihre persönlichen Daten werden dann "
+                "entfernt; öffentliche Beiträge bleiben ohne Ihren Namen unter „Gelöschtes Konto“ stehen, damit "
+                "Diskussionen lesbar bleiben.</p>",
+            ),
             ("heading", "Cookies"),
             (
                 "text",
                 "<p>Wer die Seiten nur liest, bekommt keine Cookies. Erst wenn Sie ein Formular nutzen oder sich "
                 "anmelden, setzt die Website höchstens diese zwei Cookies:</p>"
                 "<ul>"
-                "<li><b>Sitzungs-Cookie</b> („sessionid“): Er hält eine Sitzung aufrecht, zum Beispiel wenn sich "
-                "jemand aus der Redaktion anmeldet.</li>"
+                "<li><b>Sitzungs-Cookie</b> („sessionid“): Er hält Ihre Anmeldung aufrecht, wenn Sie ein "
+                "Konto haben und angemeldet sind.</li>"
                 "<li><b>CSRF-Cookie</b> („csrftoken“): Er schützt Formulare davor, dass eine fremde Website in Ihrem "
                 "Namen Daten abschickt.</li>"
                 "</ul>"
@@ -1453,6 +1466,95 @@ def _privacy_page() -> ContentPage:
                 "Einschränkung der Verarbeitung sowie das Recht, der Verarbeitung zu widersprechen. Außerdem können "
                 "Sie sich bei einer Datenschutz-Aufsichtsbehörde beschweren. [Der Betreiber ergänzt die zuständige "
                 "Aufsichtsbehörde mit Anschrift.]</p>",
+            ),
+        ],
+    )
+
+
+def _terms_page() -> ContentPage:
+    # The sign-up form links here; whoever changes the rules raises
+    # settings.TERMS_VERSION, so that new acceptances record the new text.
+    return ContentPage(
+        title="Teilnahmebedingungen",
+        summary="Die Regeln für alle, die sich mit einem Konto auf dieser Plattform beteiligen (Demo-Text).",
+        body=[
+            ("text", DEMO_NOTE),
+            ("heading", "Worum es geht"),
+            (
+                "text",
+                "<p>Auf dieser Plattform sammelt der Landkreis Mayen-Koblenz Ideen, Meinungen und Erfahrungen für "
+                "die Smarte Region MYK10. Lesen können alle. Wer Ideen einreichen, kommentieren oder unterstützen "
+                "möchte, legt ein kostenloses Konto an und stimmt diesen Bedingungen zu.</p>",
+            ),
+            ("heading", "Ihr Konto"),
+            (
+                "text",
+                "<ul>"
+                "<li>Ein Konto gehört einer Person. Bitte geben Sie eine E-Mail-Adresse an, die Ihnen gehört, und "
+                "bestätigen Sie sie über den Link, den wir Ihnen schicken. Erst dann können Sie Beiträge "
+                "schreiben.</li>"
+                "<li>Bei Ihren Beiträgen steht der öffentliche Name, den Sie selbst wählen. Ein Pseudonym ist "
+                "ausdrücklich erlaubt. Bitte geben Sie sich nicht als eine andere Person oder als Stelle des "
+                "Landkreises aus.</li>"
+                "<li>Ihre E-Mail-Adresse sieht niemand außer dem Projektteam. Die Angabe Ihrer Heimatkommune ist "
+                "freiwillig und fließt nur in anonyme Statistiken ein.</li>"
+                "<li>Halten Sie Ihr Passwort geheim. Wenn Sie vermuten, dass jemand anderes es kennt, ändern Sie "
+                "es bitte sofort.</li>"
+                "</ul>",
+            ),
+            ("heading", "Wie wir miteinander umgehen"),
+            (
+                "text",
+                "<p>Hier diskutieren Nachbarinnen und Nachbarn aus Stadt und Dorf. Bitte schreiben Sie so, wie Sie "
+                "auch im Gemeindesaal sprechen würden: sachlich, freundlich und zum Thema. Nicht erlaubt sind:</p>"
+                "<ul>"
+                "<li>Beleidigungen, Drohungen, Hetze und Diskriminierung,</li>"
+                "<li>Werbung und Wahlkampf für Parteien oder Kandidierende,</li>"
+                "<li>Namen, Adressen, Fotos oder andere persönliche Angaben über Dritte ohne deren Einverständnis,"
+                "</li>"
+                "<li>Texte und Bilder, an denen Sie keine Rechte haben,</li>"
+                "<li>alles, was gegen geltendes Recht verstößt.</li>"
+                "</ul>",
+            ),
+            ("heading", "Moderation"),
+            (
+                "text",
+                "<p>Das Projektteam liest mit. Beiträge, die gegen diese Regeln verstoßen, blendet es aus und nennt "
+                "dabei öffentlich den Grund. Wer wiederholt oder schwer gegen die Regeln verstößt, kann gesperrt "
+                "werden; beim Anmelden erfährt die Person, warum. Wenn Sie einen problematischen Beitrag sehen, "
+                "sagen Sie dem Projektteam bitte Bescheid.</p>",
+            ),
+            ("heading", "Was mit Ihren Beiträgen geschieht"),
+            (
+                "text",
+                "<p>Ihre Ideen und Kommentare sind öffentlich. Mit dem Absenden erlauben Sie dem Landkreis, sie auf "
+                "dieser Plattform zu zeigen und für die Arbeit am Projekt zu verwenden, etwa in Auswertungen, "
+                "Berichten und in der Digitalen Agenda, jeweils mit Ihrem öffentlichen Namen. Ein Anspruch darauf, "
+                "dass eine Idee umgesetzt wird, entsteht dadurch nicht. Wie über Ideen entschieden wird, erklärt "
+                "der jeweilige Beteiligungsprozess.</p>",
+            ),
+            ("heading", "Ihre Daten mitnehmen, Ihr Konto löschen"),
+            (
+                "text",
+                "<p>Unter „Mein Konto“ können Sie jederzeit alle Daten herunterladen, die die Plattform über Sie "
+                "gespeichert hat, und Ihr Konto löschen. Beim Löschen entfernen wir Ihre persönlichen Angaben. "
+                "Öffentliche Beiträge bleiben unter dem Namen „Gelöschtes Konto“ stehen, damit Diskussionen "
+                "verständlich bleiben; Ihre Unterstützungen zählen nur noch als anonyme Zahl. Mehr dazu steht in "
+                'den <a href="/datenschutz/">Datenschutzhinweisen</a>.</p>',
+            ),
+            ("heading", "Wenn sich diese Bedingungen ändern"),
+            (
+                "text",
+                "<p>Jede Fassung dieser Bedingungen hat eine Versionsangabe. Bei Ihrem Konto ist gespeichert, "
+                "welcher Fassung Sie wann zugestimmt haben. Ändern sich die Regeln, steht die neue Fassung auf dieser "
+                "Seite, und wir weisen auf der Plattform darauf hin.</p>"
+                "<p>Fassung: [Versionsangabe, zum Beispiel 2026-11] · Stand: [Datum]</p>",
+            ),
+            ("heading", "Fragen"),
+            (
+                "text",
+                f"<p>Fragen zu diesen Bedingungen beantwortet das Projektteam unter {MAILTO} oder im "
+                '<a href="/projektbuero/">Projektbüro</a>.</p>',
             ),
         ],
     )

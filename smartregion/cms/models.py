@@ -278,7 +278,12 @@ class TimelineEntry(models.Model):
 
 def _footer_page(verbose_name):
     return models.ForeignKey(
-        "wagtailcore.Page", verbose_name=verbose_name, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
 

@@ -4,7 +4,7 @@ from django.db import migrations
 def create_groups(apps, schema_editor):
     from smartregion.accounts.roles import ensure_editor_group
 
-    ensure_editor_group(apps)
+    ensure_editor_group(apps, strict=False)
 
 
 class Migration(migrations.Migration):

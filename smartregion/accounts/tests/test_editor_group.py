@@ -12,6 +12,7 @@ from smartregion.accounts.roles import (
     EDITOR_PAGE_PERMISSIONS,
     EDITORS,
     ensure_editor_group,
+    ensure_groups,
 )
 
 
@@ -80,6 +81,17 @@ def test_running_it_again_changes_nothing():
     assert again.pk == group.pk
     assert Group.objects.filter(name=EDITORS).count() == 1
     assert (model_permissions(again), page_permissions(again), collection_permissions(again)) == before
+
+
+@pytest.mark.django_db
+def test_creating_all_staff_groups_leaves_the_editors_as_they_are():
+    group = Group.objects.get(name=EDITORS)
+    before = (model_permissions(group), page_permissions(group), collection_permissions(group))
+
+    groups = ensure_groups(apps)
+
+    assert groups[EDITORS].pk == group.pk
+    assert (model_permissions(group), page_permissions(group), collection_permissions(group)) == before
 
 
 @pytest.mark.django_db

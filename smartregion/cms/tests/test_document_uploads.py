@@ -7,6 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 
+from smartregion.accounts.tests.factories import log_in_with_second_factor
+
 
 def upload(name, content=b"%PDF-1.4\n%%EOF\n"):
     return SimpleUploadedFile(name, content)
@@ -19,7 +21,7 @@ def test_only_pdf_odt_and_docx_are_allowed():
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["zeichnung.svg", "seite.html", "seite.htm", "skript.js", "ohne-endung"])
 def test_the_document_form_rejects_other_files(client, editor, name):
-    client.force_login(editor)
+    log_in_with_second_factor(client, editor)
 
     response = client.post(
         "/redaktion/documents/add/",
@@ -38,7 +40,7 @@ def test_the_document_form_rejects_other_files(client, editor, name):
 
 @pytest.mark.django_db
 def test_the_multiple_upload_rejects_other_files(client, editor):
-    client.force_login(editor)
+    log_in_with_second_factor(client, editor)
 
     response = client.post("/redaktion/documents/multiple/add/", {"files[]": upload("zeichnung.svg", b"<svg/>")})
 
@@ -50,7 +52,7 @@ def test_the_multiple_upload_rejects_other_files(client, editor):
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["protokoll.pdf", "Protokoll.PDF", "einladung.odt", "bericht.docx"])
 def test_the_document_form_accepts_the_allowed_kinds(client, editor, name):
-    client.force_login(editor)
+    log_in_with_second_factor(client, editor)
 
     response = client.post(
         "/redaktion/documents/add/",

@@ -26,6 +26,10 @@ class Command(BaseCommand):
             cms_demo.seed()
             accounts = demo_accounts.seed()
         self.stdout.write(self.style.SUCCESS("Demo region ready."))
-        self.stdout.write("Demo accounts for http://127.0.0.1:8000/redaktion/ (local use only):")
+        self.stdout.write(
+            "Demo accounts (local use only). Log in at /konto/login/; staff set up a second factor "
+            "(an authenticator app) on their first visit to /redaktion/."
+        )
+        width = max(len(account.role) for account in accounts)
         for account in accounts:
-            self.stdout.write(f"  {account.role:<12} {account.email:<32} password: {account.password}")
+            self.stdout.write(f"  {account.role:<{width}}  {account.email:<36} password: {account.password}")

@@ -1,0 +1,68 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from smartregion.accounts.predicates import is_staff_member
+
+
+def _session_used_second_factor(request) -> bool:
+    from allauth.account.authentication import get_authentication_records
+
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
+
+
+class StaffTwoFactorMiddleware:
+    """Keep staff out of the backend until they log in with a second factor.
+
+    Accounts that may open the backend (predicates.is_staff_member) are
+    sent to set up an authenticator app if they have none,
+    or to confirm a code if this session was opened with the password alone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = "/" + settings.STAFF_BACKEND_PATH
+
+    def __call__(self, request):
+        if request.path.startswith(self.prefix) and request.user.is_authenticated and is_staff_member(request.user):
+            from allauth.mfa.utils import is_mfa_enabled
+
+            if not is_mfa_enabled(request.user):
+                messages.info(
+                    request,
+                    _("Für die Redaktion brauchen Sie eine Anmeldung in zwei Schritten. Bitte richten Sie sie ein."),
+                )
+                return redirect("mfa_activate_totp")
+            if not _session_used_second_factor(request):
+                messages.info(request, _("Bitte bestätigen Sie Ihre Anmeldung mit dem Code aus Ihrer App."))
+                return redirect(f"{_reauthenticate_url()}?next={request.get_full_path()}")
+        return self.get_response(request)
+
+
+def _reauthenticate_url():
+    from django.urls import reverse
+
+    return reverse("mfa_reauthenticate")
+
+
+class BlockedAccountMiddleware:
+    """End the session of an account that staff blocked, wherever it is.
+
+    Blocking sets a reason on the account; any session of that account,
+    on any app server, is logged out at its next request and shown why.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and user.blocked_reason:
+            from django.contrib.auth import logout
+            from django.shortcuts import render
+
+            reason = user.blocked_reason
+            logout(request)
+            return render(request, "accounts/blocked.html", {"reason": reason}, status=403)
+        return self.get_response(request)

@@ -1,0 +1,67 @@
+"""Rule predicates about people and their roles (django-rules).
+
+Other apps combine these into their permissions, e.g.
+`rules.add_perm("ideas.add_idea", is_verified_participant & ideas_open)`.
+"""
+
+import rules
+
+from smartregion.accounts.roles import ADMINISTRATORS, EDITORS, GUIDES, MODERATORS
+
+
+def _in_group(user, name) -> bool:
+    if not user.is_authenticated:
+        return False
+    # Group names are cached on the user object for the request.
+    cache = getattr(user, "_group_names", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._group_names = cache
+    return name in cache
+
+
+@rules.predicate
+def is_verified_participant(user) -> bool:
+    """Logged in, active, not blocked, with a verified e-mail address."""
+    if not user.is_authenticated or not user.is_active or user.blocked_reason:
+        return False
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
+@rules.predicate
+def is_editor(user) -> bool:
+    return _in_group(user, EDITORS)
+
+
+@rules.predicate
+def is_moderator(user) -> bool:
+    return _in_group(user, MODERATORS)
+
+
+@rules.predicate
+def is_admin(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or _in_group(user, ADMINISTRATORS))
+
+
+@rules.predicate
+def is_guide(user) -> bool:
+    return _in_group(user, GUIDES)
+
+
+@rules.predicate
+def is_guide_for(user, municipality) -> bool:
+    """A regional guide responsible for `municipality`."""
+    if municipality is None or not is_guide(user):
+        return False
+    return user.guide_municipalities.filter(pk=municipality.pk).exists()
+
+
+def is_staff_member(user) -> bool:
+    """May open the backend (any group with that permission, including
+    groups created by hand or by Wagtail), or is a superuser: such accounts
+    need a second factor."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
