@@ -35,36 +35,37 @@ class AccountSearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("E-Mail-Adresse oder Name"), required=False, max_length=100)
 
 
-class BlockForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Grund der Sperre"),
-        max_length=300,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Die gesperrte Person sieht diesen Text, wenn sie sich anmelden will."),
-        error_messages={"required": gettext_lazy("Bitte geben Sie einen Grund für die Sperre an.")},
-    )
+class ReasonForm(forms.Form):
+    """A required reason for a block or an unblock; blank after trimming
+    counts as missing."""
+
+    missing_message = ""
+
+    reason = forms.CharField(max_length=300, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = self.label
+        self.fields["reason"].help_text = self.help_text
+        self.fields["reason"].error_messages["required"] = self.missing_message
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()
         if not reason:
-            raise forms.ValidationError(_("Bitte geben Sie einen Grund für die Sperre an."))
+            raise forms.ValidationError(self.missing_message)
         return reason
 
 
-class UnblockForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Grund der Entsperrung"),
-        max_length=300,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Steht nur im Protokoll dieses Kontos."),
-        error_messages={"required": gettext_lazy("Bitte geben Sie einen Grund für die Entsperrung an.")},
-    )
+class BlockForm(ReasonForm):
+    label = gettext_lazy("Grund der Sperre")
+    help_text = gettext_lazy("Die gesperrte Person sieht diesen Text, wenn sie sich anmelden will.")
+    missing_message = gettext_lazy("Bitte geben Sie einen Grund für die Sperre an.")
 
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Bitte geben Sie einen Grund für die Entsperrung an."))
-        return reason
+
+class UnblockForm(ReasonForm):
+    label = gettext_lazy("Grund der Entsperrung")
+    help_text = gettext_lazy("Steht nur im Protokoll dieses Kontos.")
+    missing_message = gettext_lazy("Bitte geben Sie einen Grund für die Entsperrung an.")
 
 
 class RolesForm(forms.Form):
