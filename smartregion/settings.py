@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "smartregion.accounts",
     "smartregion.region",
     "smartregion.cms",
+    "smartregion.events",
     "smartregion.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

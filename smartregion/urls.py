@@ -24,6 +24,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("smartregion.region.urls")),
+    path("", include("smartregion.events.urls")),
     path("suche/", cms_views.search, name="search"),
     path("konto/", include("smartregion.accounts.urls")),
     path("konto/", include("allauth.urls")),

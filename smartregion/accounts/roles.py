@@ -3,9 +3,10 @@
 | group            | who                                   | may now                                        |
 |------------------|---------------------------------------|------------------------------------------------|
 | Redaktion        | editors                               | backend; pages, images, documents, region data |
+|                  |                                       | events (all)                                   |
 | Moderation       | moderators                            | backend (moderation queue comes later)         |
-| Regionallotsin   | regional guides, scoped to the user's | backend (capturing contributions comes later)  |
-|                  | guide_municipalities                  |                                                |
+| Regionallotsin   | regional guides, scoped to the user's | backend; events of their municipalities (rule  |
+|                  | guide_municipalities                  | events.manage_event); capturing comes later    |
 | Jury             | jurors (scoped to processes later)    | backend (jury board comes later)               |
 | Administration   | account administrators                | backend; find, block and unblock accounts,     |
 |                  |                                       | assign roles (rule accounts.manage_accounts)   |
@@ -49,6 +50,9 @@ EDITOR_MODEL_PERMISSIONS = [
     ("cms", "change_timelineentry"),
     ("cms", "delete_timelineentry"),
     ("cms", "change_sitelinks"),
+    ("events", "add_event"),
+    ("events", "change_event"),
+    ("events", "view_event"),
 ]
 
 # Page permissions on the whole tree. Editors publish; deleting and moving
@@ -79,7 +83,14 @@ def _permissions(Permission, pairs, strict=True):
 # issues that bring moderation, analog capture and the jury board add theirs.
 STAFF_MODEL_PERMISSIONS = {
     MODERATORS: [("wagtailadmin", "access_admin")],
-    GUIDES: [("wagtailadmin", "access_admin")],
+    # Guides edit only the events of their municipalities: the rule
+    # events.manage_event narrows these model permissions per event.
+    GUIDES: [
+        ("wagtailadmin", "access_admin"),
+        ("events", "add_event"),
+        ("events", "change_event"),
+        ("events", "view_event"),
+    ],
     JURORS: [("wagtailadmin", "access_admin")],
     ADMINISTRATORS: [("wagtailadmin", "access_admin")],
 }

@@ -40,13 +40,27 @@ def test_every_staff_group_exists_after_the_migrations():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", [MODERATORS, GUIDES, JURORS, ADMINISTRATORS])
-def test_the_other_roles_may_open_the_backend_and_nothing_else_yet(name):
+def test_the_other_roles_have_exactly_their_listed_permissions_and_no_pages(name):
     group = Group.objects.get(name=name)
 
-    assert model_permissions(group) == {BACKEND}
-    assert set(STAFF_MODEL_PERMISSIONS[name]) == {BACKEND}
+    assert model_permissions(group) == set(STAFF_MODEL_PERMISSIONS[name])
+    assert BACKEND in model_permissions(group)
     assert not GroupPagePermission.objects.filter(group=group).exists()
     assert not GroupCollectionPermission.objects.filter(group=group).exists()
+
+
+def test_moderators_jurors_and_administrators_only_open_the_backend_so_far():
+    for name in (MODERATORS, JURORS, ADMINISTRATORS):
+        assert set(STAFF_MODEL_PERMISSIONS[name]) == {BACKEND}
+
+
+def test_regional_guides_may_also_manage_events():
+    assert set(STAFF_MODEL_PERMISSIONS[GUIDES]) == {
+        BACKEND,
+        ("events", "add_event"),
+        ("events", "change_event"),
+        ("events", "view_event"),
+    }
 
 
 @pytest.mark.django_db

@@ -130,9 +130,10 @@ def add_rows(page_tree, municipality, news, municipalities):
 #  6 site navigation: the live home page (with the tree fields
 #    get_children needs)
 #  7 site navigation: the menu pages
-#  8 the site for the host name ({% pageurl %} of the news)
-#  9 SiteLinks (footer)
-MUNICIPALITY_DETAIL_QUERIES = 9
+#  8 the next five events of the municipality (events section)
+#  9 the site for the host name ({% pageurl %} of the news)
+# 10 SiteLinks (footer)
+MUNICIPALITY_DETAIL_QUERIES = 10
 
 
 @pytest.mark.django_db

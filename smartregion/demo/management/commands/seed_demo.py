@@ -4,11 +4,12 @@ from django.db import transaction
 
 from smartregion.cms import demo as cms_demo
 from smartregion.demo import accounts as demo_accounts
+from smartregion.events import demo as events_demo
 from smartregion.region import demo as region_demo
 
 
 class Command(BaseCommand):
-    help = "Create or update the demo region, its pages and news and the demo accounts (idempotent)."
+    help = "Create or update the demo region, its pages, news and events and the demo accounts (idempotent)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             region_demo.seed()
             cms_demo.seed()
+            events_demo.seed()
             accounts = demo_accounts.seed()
         self.stdout.write(self.style.SUCCESS("Demo region ready."))
         self.stdout.write(
