@@ -19,10 +19,10 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
-vendor/.installed: package.json package-lock.json
+vendor/.installed: package.json package-lock.json Makefile
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf vendor && mkdir -p vendor/leaflet vendor/htmx
-	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images vendor/leaflet/
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images vendor/leaflet/
 	cp node_modules/htmx.org/dist/htmx.min.js vendor/htmx/
 	touch $@
 
