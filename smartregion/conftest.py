@@ -3,7 +3,7 @@ the smallest page tree it serves."""
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 from smartregion.accounts.roles import ADMINISTRATORS, GUIDES, JURORS, MODERATORS
@@ -17,8 +17,17 @@ def _empty_cache():
     # Wagtail keeps the site root paths in the cache; a previous test's tree
     # must not leak into the next one.
     cache.clear()
+    caches["pages"].clear()
     yield
     cache.clear()
+    caches["pages"].clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Render every anonymous page afresh, for tests that count a page's
+    queries or change rows between two visits without a POST."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "smartregion.region",
     "smartregion.cms",
     "smartregion.events",
+    "smartregion.participation",
+    "smartregion.ideas",
+    "smartregion.comments",
     "smartregion.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -71,9 +74,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "smartregion.accounts.middleware.RenewSessionMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "smartregion.accounts.middleware.BlockedAccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "smartregion.lib.pagecache.InvalidateOnPostMiddleware",
     # Adds a message when it turns staff away: after MessageMiddleware.
     "smartregion.accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -114,8 +119,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one request writes; the pragmas run on
-    # every new connection.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # every new connection, which is kept (CONN_MAX_AGE) like PostgreSQL's:
+    # opening the file and running them costs more than a page's queries.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
@@ -125,11 +130,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+        },
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Shared by the worker processes of one machine (see lib/pagecache).
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "pagecache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# How long a page cached for anonymous visitors lives at most; any POST ends
+# it earlier (lib/pagecache.py).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
 
 TASKS = {
     "default": {
@@ -209,7 +232,9 @@ MFA_TOTP_ISSUER = env_str("SITE_NAME", "Smarte Region")
 # Sessions: a browser session without "remember me"; with it, this many
 # seconds of idleness end the session (each request renews it).
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT", 14 * 24 * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
+# Renewed by accounts.middleware.RenewSessionMiddleware at most every five
+# minutes, not saved on every request.
+SESSION_SAVE_EVERY_REQUEST = False
 
 # Languages: German first, English interface under /en/.
 LANGUAGE_CODE = "de"

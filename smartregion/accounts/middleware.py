@@ -66,3 +66,36 @@ class BlockedAccountMiddleware:
             logout(request)
             return render(request, "accounts/blocked.html", {"reason": reason}, status=403)
         return self.get_response(request)
+
+
+# How often a session's idle timeout is renewed at most. Saving it on every
+# request would write to the session store on every page view (on SQLite
+# that takes the database's one write lock); renewing it once per interval
+# ends an idle session at most this much earlier than its exact timeout.
+SESSION_RENEWAL_INTERVAL = 300
+_RENEWED_KEY = "_renewed_at"
+
+
+class RenewSessionMiddleware:
+    """Slides the expiry of a logged-in session forward (it then ends after
+    SESSION_COOKIE_AGE seconds without a request), but writes the session
+    only when it was last renewed more than SESSION_RENEWAL_INTERVAL
+    seconds ago."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is None or user is None or not user.is_authenticated or session.is_empty():
+            return response
+        from django.utils import timezone
+
+        now = timezone.now().timestamp()
+        if now - session.get(_RENEWED_KEY, 0) >= SESSION_RENEWAL_INTERVAL:
+            # Setting a key marks the session modified: SessionMiddleware
+            # (outside this one) saves it with a fresh expiry and cookie.
+            session[_RENEWED_KEY] = now
+        return response

@@ -25,9 +25,20 @@ def is_verified_participant(user) -> bool:
     """Logged in, active, not blocked, with a verified e-mail address."""
     if not user.is_authenticated or not user.is_active or user.blocked_reason:
         return False
-    from allauth.account.models import EmailAddress
+    return has_verified_email(user)
 
-    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+def has_verified_email(user) -> bool:
+    """Whether the login address of `user` (logged in) is verified. Cached
+    on the user object for the request: a list of ideas asks once per
+    support button, and the layout's banner asks too."""
+    cached = getattr(user, "_verified_participant", None)
+    if cached is None:
+        from allauth.account.models import EmailAddress
+
+        cached = EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+        user._verified_participant = cached
+    return cached
 
 
 @rules.predicate

@@ -3,11 +3,13 @@
 | group            | who                                   | may now                                        |
 |------------------|---------------------------------------|------------------------------------------------|
 | Redaktion        | editors                               | backend; pages, images, documents, region data |
-|                  |                                       | events (all)                                   |
-| Moderation       | moderators                            | backend (moderation queue comes later)         |
+|                  |                                       | events, processes, idea status, jury results   |
+| Moderation       | moderators                            | backend; idea status, hide and approve ideas   |
+|                  |                                       | and comments                                   |
 | Regionallotsin   | regional guides, scoped to the user's | backend; events of their municipalities (rule  |
-|                  | guide_municipalities                  | events.manage_event); capturing comes later    |
-| Jury             | jurors (scoped to processes later)    | backend (jury board comes later)               |
+|                  | guide_municipalities                  | events.manage_event); ideas collected on site  |
+|                  |                                       | there (rule ideas.capture_idea)                |
+| Jury             | jurors, assigned per process          | backend; the jury board of their processes     |
 | Administration   | account administrators                | backend; find, block and unblock accounts,     |
 |                  |                                       | assign roles (rule accounts.manage_accounts)   |
 
@@ -53,6 +55,14 @@ EDITOR_MODEL_PERMISSIONS = [
     ("events", "add_event"),
     ("events", "change_event"),
     ("events", "view_event"),
+    ("participation", "add_process"),
+    ("participation", "change_process"),
+    ("participation", "view_process"),
+    ("ideas", "add_idea"),
+    ("ideas", "change_idea"),
+    ("ideas", "view_idea"),
+    ("comments", "change_comment"),
+    ("comments", "view_comment"),
 ]
 
 # Page permissions on the whole tree. Editors publish; deleting and moving
@@ -82,7 +92,13 @@ def _permissions(Permission, pairs, strict=True):
 # Model permissions of the other staff groups. Each opens the backend; the
 # issues that bring moderation, analog capture and the jury board add theirs.
 STAFF_MODEL_PERMISSIONS = {
-    MODERATORS: [("wagtailadmin", "access_admin")],
+    MODERATORS: [
+        ("wagtailadmin", "access_admin"),
+        ("ideas", "change_idea"),
+        ("ideas", "view_idea"),
+        ("comments", "change_comment"),
+        ("comments", "view_comment"),
+    ],
     # Guides edit only the events of their municipalities: the rule
     # events.manage_event narrows these model permissions per event.
     GUIDES: [
@@ -90,6 +106,10 @@ STAFF_MODEL_PERMISSIONS = {
         ("events", "add_event"),
         ("events", "change_event"),
         ("events", "view_event"),
+        # Ideas collected on site, for their municipalities (rule
+        # ideas.capture_idea).
+        ("ideas", "add_idea"),
+        ("ideas", "view_idea"),
     ],
     JURORS: [("wagtailadmin", "access_admin")],
     ADMINISTRATORS: [("wagtailadmin", "access_admin")],

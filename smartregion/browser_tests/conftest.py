@@ -138,6 +138,13 @@ def new_context(browser, demo):
 def run_axe(page, axe_source):
     """Run axe-core on the page (its context must bypass the page's CSP) and
     return the violations of WCAG 2.1 A and AA."""
+    # The backend fades its messages in; axe would measure the contrast of a
+    # colour halfway through the transition.
+    page.wait_for_function(
+        "document.getAnimations()"
+        ".filter(a => a.effect && a.effect.target && a.effect.target.closest('.messages'))"
+        ".every(a => a.playState !== 'running')"
+    )
     page.add_script_tag(content=axe_source)
     result = page.evaluate(
         "options => axe.run(document, options)",

@@ -42,6 +42,9 @@ DEMO_ACCOUNTS = [
         guide_municipalities=("mayen", "mendig", "vordereifel"),
     ),
     DemoAccount("Jury", "jury@demo.invalid", "demo-jury-2026", "Jury (Demo)", (JURORS,)),
+    # The Ideenwettbewerb 2021 was rated by three jurors.
+    DemoAccount("Jury", "jury2@demo.invalid", "demo-jury2-2026", "Jury 2 (Demo)", (JURORS,)),
+    DemoAccount("Jury", "jury3@demo.invalid", "demo-jury3-2026", "Jury 3 (Demo)", (JURORS,)),
     DemoAccount(
         "Administration",
         "administration@demo.invalid",

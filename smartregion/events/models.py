@@ -67,6 +67,15 @@ class Event(models.Model):
         help_text=_("Leer lassen, wenn die Veranstaltung die ganze Region betrifft."),
     )
     topics = models.ManyToManyField("region.Topic", verbose_name=_("Handlungsfelder"), blank=True)
+    process = models.ForeignKey(
+        "participation.Process",
+        verbose_name=_("Beteiligungsverfahren"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("Das Verfahren, zu dem die Veranstaltung gehört, zum Beispiel ein Ideenwettbewerb."),
+    )
     venue = models.CharField(_("Ort"), max_length=160, blank=True)
     address = models.TextField(_("Anschrift"), blank=True)
     latitude = models.FloatField(_("Breite"), null=True, blank=True)

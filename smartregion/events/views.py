@@ -76,8 +76,8 @@ def _get_event(request, pk):
     municipality, its topics and its number of confirmed seats."""
     event = get_object_or_404(
         _with_seats(
-            Event.objects.select_related("municipality")
-            .defer("municipality__boundary")
+            Event.objects.select_related("municipality", "process")
+            .defer("municipality__boundary", "process__description", "process__results_statement")
             .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("sort_order", "name")))
         ),
         pk=pk,

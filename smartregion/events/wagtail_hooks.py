@@ -140,6 +140,7 @@ def _event_panels():
                     FieldPanel("all_day"),
                     FieldPanel("municipality"),
                     FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("process"),
                 ],
                 heading=gettext_lazy("Veranstaltung"),
             ),

@@ -50,6 +50,8 @@ def verify_email(user):
     """Give `user` a verified primary address, as after clicking the link
     in the verification mail."""
     EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+    # is_verified_participant caches its answer on the user object.
+    user.__dict__.pop("_verified_participant", None)
     return user
 
 

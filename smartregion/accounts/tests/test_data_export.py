@@ -182,10 +182,11 @@ def test_it_only_answers_get(client, citizen, url):
 # Both: session, user; groups, guide municipalities, verified addresses;
 # one query per registered model (consents, e-mail addresses,
 # authenticators, account actions, backend preferences, event registrations
-# and registrations entered for others); saving the session
-# (savepoint, update, release). The page adds the region settings, the
-# navigation pages, the site links and the verification banner.
-EXPORT_QUERIES = {FILE: 15, PAGE: 19}
+# and registrations entered for others, ideas, ideas captured for others,
+# supports, jury ratings, jury memberships, comments). The page adds the
+# region settings, the navigation pages, the site links and the
+# verification banner.
+EXPORT_QUERIES = {FILE: 18, PAGE: 22}
 
 
 @pytest.mark.django_db

@@ -109,7 +109,8 @@ def test_a_browser_session_also_ends_on_the_server_when_idle(client, citizen, cl
 def test_the_idle_timeout_is_two_weeks_unless_configured(monkeypatch):
     production = load_settings(monkeypatch)
     assert production.SESSION_COOKIE_AGE == TWO_WEEKS
-    assert production.SESSION_SAVE_EVERY_REQUEST is True
+    # Renewed by RenewSessionMiddleware, not on every request.
+    assert production.SESSION_SAVE_EVERY_REQUEST is False
     assert production.ACCOUNT_SESSION_REMEMBER is None  # people choose
     assert load_settings(monkeypatch, SESSION_IDLE_TIMEOUT="3600").SESSION_COOKIE_AGE == 3600
 
@@ -137,3 +138,25 @@ def test_local_development_works_without_https(monkeypatch):
     development = load_settings(monkeypatch, DEBUG="1")
     assert development.SESSION_COOKIE_SECURE is False
     assert development.SESSION_COOKIE_HTTPONLY is True
+
+
+def test_the_session_is_written_at_most_once_per_renewal_interval(client, citizen, clock):
+    from smartregion.accounts.middleware import SESSION_RENEWAL_INTERVAL
+
+    start = timezone.now()
+    clock(start)
+    log_in(client, citizen, remember="on")
+    key = client.session.session_key
+    client.get(reverse("accounts:profile"))
+    first = Session.objects.get(session_key=key).expire_date
+
+    clock(start + dt.timedelta(seconds=SESSION_RENEWAL_INTERVAL - 1))
+    client.get(reverse("accounts:profile"))
+    assert Session.objects.get(session_key=key).expire_date == first
+
+    later = start + dt.timedelta(seconds=SESSION_RENEWAL_INTERVAL + 1)
+    clock(later)
+    client.get(reverse("accounts:profile"))
+    assert Session.objects.get(session_key=key).expire_date == later + dt.timedelta(
+        seconds=settings.SESSION_COOKIE_AGE
+    )

@@ -49,17 +49,31 @@ def test_the_other_roles_have_exactly_their_listed_permissions_and_no_pages(name
     assert not GroupCollectionPermission.objects.filter(group=group).exists()
 
 
-def test_moderators_jurors_and_administrators_only_open_the_backend_so_far():
-    for name in (MODERATORS, JURORS, ADMINISTRATORS):
+def test_jurors_and_administrators_only_open_the_backend():
+    # Jurors reach their boards through the rule ideas.view_jury_board,
+    # administrators the accounts through accounts.manage_accounts.
+    for name in (JURORS, ADMINISTRATORS):
         assert set(STAFF_MODEL_PERMISSIONS[name]) == {BACKEND}
 
 
-def test_regional_guides_may_also_manage_events():
+def test_moderators_may_work_on_ideas_and_comments():
+    assert set(STAFF_MODEL_PERMISSIONS[MODERATORS]) == {
+        BACKEND,
+        ("ideas", "change_idea"),
+        ("ideas", "view_idea"),
+        ("comments", "change_comment"),
+        ("comments", "view_comment"),
+    }
+
+
+def test_regional_guides_may_also_manage_events_and_capture_ideas():
     assert set(STAFF_MODEL_PERMISSIONS[GUIDES]) == {
         BACKEND,
         ("events", "add_event"),
         ("events", "change_event"),
         ("events", "view_event"),
+        ("ideas", "add_idea"),
+        ("ideas", "view_idea"),
     }
 
 
@@ -105,7 +119,7 @@ def test_it_takes_back_a_permission_given_by_hand_and_restores_a_missing_one():
 
     ensure_groups(apps)
 
-    assert model_permissions(moderators) == {BACKEND}
+    assert model_permissions(moderators) == set(STAFF_MODEL_PERMISSIONS[MODERATORS])
     assert not GroupPagePermission.objects.filter(group=moderators).exists()
 
 

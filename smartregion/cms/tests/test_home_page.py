@@ -115,7 +115,7 @@ HOME_QUERIES = 14
 
 
 @pytest.mark.django_db
-def test_its_query_count_does_not_grow_with_more_rows(client, page_tree, django_assert_num_queries):
+def test_its_query_count_does_not_grow_with_more_rows(client, page_tree, no_page_cache, django_assert_num_queries):
     add_rows(page_tree, news=2, municipalities=2)
     client.get("/")  # fills Wagtail's cache of site root paths and creates the settings rows
 
@@ -130,7 +130,7 @@ def test_its_query_count_does_not_grow_with_more_rows(client, page_tree, django_
 
 
 @pytest.mark.django_db
-def test_teaser_images_add_no_query_per_news_item(client, page_tree, django_assert_num_queries):
+def test_teaser_images_add_no_query_per_news_item(client, page_tree, no_page_cache, django_assert_num_queries):
     add_rows(page_tree, news=1, municipalities=0, with_images=True)
     client.get("/")  # creates the rendition; later renders read it from the cache
 

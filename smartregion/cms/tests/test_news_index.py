@@ -112,7 +112,7 @@ NEWS_INDEX_QUERIES = 13
 
 
 @pytest.mark.django_db
-def test_its_query_count_does_not_grow_with_more_news(client, page_tree, django_assert_num_queries):
+def test_its_query_count_does_not_grow_with_more_news(client, page_tree, no_page_cache, django_assert_num_queries):
     news_on_days(page_tree, 2)
     client.get("/aktuelles/")  # fills Wagtail's cache of site root paths and creates the settings rows
 

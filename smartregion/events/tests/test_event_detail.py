@@ -206,6 +206,18 @@ def test_a_registered_member_sees_the_state_and_a_cancel_button(client, page_tre
     assert f'action="/veranstaltungen/anmeldung/{waiting.token}/abmelden/"' in other
 
 
+def test_it_links_the_published_process_it_belongs_to(client, page_tree):
+    from smartregion.participation.models import Process
+    from smartregion.participation.tests.factories import ProcessFactory
+
+    process = ProcessFactory(title="Ideenwettbewerb Dorfleben")
+    event = EventFactory(process=process)
+
+    assert "Ideenwettbewerb Dorfleben" in client.get(event.get_absolute_url()).content.decode()
+    Process.objects.filter(pk=process.pk).update(status=Process.Status.DRAFT)
+    assert "Ideenwettbewerb Dorfleben" not in client.get(event.get_absolute_url()).content.decode()
+
+
 def test_past_events_show_their_documentation(client, page_tree):
     event = EventFactory(
         starts_at=in_days(-5),
@@ -250,10 +262,9 @@ def test_it_refuses_post(client, page_tree):
 EVENT_DETAIL_QUERIES = 6
 
 # A logged-in member adds: the session, the user, their active registration
-# for the event, their verified address (for the registration box and again
-# for the verification banner) and the session's save (savepoint, update,
-# release).
-MEMBER_EVENT_DETAIL_QUERIES = EVENT_DETAIL_QUERIES + 8
+# for the event and their verified address (asked by the registration box
+# and by the verification banner, cached on the user).
+MEMBER_EVENT_DETAIL_QUERIES = EVENT_DETAIL_QUERIES + 4
 
 
 def test_its_query_count_does_not_grow_with_more_rows(client, page_tree, mayen, django_assert_num_queries):

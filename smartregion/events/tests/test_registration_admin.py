@@ -111,9 +111,8 @@ def test_staff_see_seats_and_waitlist_in_order(as_guide, full_dialogue):
 
 # Session, user, permissions (2), second factor, Wagtail user profile, the
 # event, the user's groups (rule), the registrations with their people, then
-# Wagtail's menu (locales, page and collection permissions, root page) and
-# the session save (savepoint, update, release).
-LIST_QUERIES = 16
+# Wagtail's menu (locales, page and collection permissions, root page).
+LIST_QUERIES = 13
 
 
 def test_the_list_queries_do_not_grow_with_the_registrations(as_editor, editor, dialogue, django_assert_num_queries):

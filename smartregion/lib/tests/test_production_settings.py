@@ -53,3 +53,20 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_the_static_files_collect_with_the_production_manifest(settings, tmp_path):
+    """Every file a stylesheet or script refers to (fonts, images, source
+    maps of the vendored libraries) must exist, or collectstatic with the
+    hashed storage of production stops."""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+    assert (tmp_path / "static" / "staticfiles.json").exists()

@@ -66,7 +66,7 @@ def test_it_shows_empty_states_for_news_ideas_events_and_projects(client, page_t
 
     text = response.text
     assert "Noch keine Nachrichten zu diesem Thema." in text
-    assert "Aus Verbandsgemeinde Vordereifel sind hier noch keine Ideen veröffentlicht." in text
+    assert "Hier sind noch keine Ideen veröffentlicht." in text
     assert "Zurzeit sind hier keine Veranstaltungen eingetragen." in text
     assert "Die Maßnahmen der Digitalen Agenda werden hier noch nicht nach Kommunen gezeigt." in text
 
@@ -130,10 +130,13 @@ def add_rows(page_tree, municipality, news, municipalities):
 #  6 site navigation: the live home page (with the tree fields
 #    get_children needs)
 #  7 site navigation: the menu pages
-#  8 the next five events of the municipality (events section)
-#  9 the site for the host name ({% pageurl %} of the news)
-# 10 SiteLinks (footer)
-MUNICIPALITY_DETAIL_QUERIES = 10
+#  8 the five newest public ideas of the municipality (ideas section; their
+#    topics add a query only when there are ideas, see
+#    ideas/tests/test_idea_sections.py)
+#  9 the next five events of the municipality (events section)
+# 10 the site for the host name ({% pageurl %} of the news)
+# 11 SiteLinks (footer)
+MUNICIPALITY_DETAIL_QUERIES = 11
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from smartregion.accounts.actions import delete_account
 from smartregion.accounts.models import DeletedAccount, User
+from smartregion.lib import pagecache
 
 
 class Command(BaseCommand):
@@ -15,4 +16,7 @@ class Command(BaseCommand):
         restored = list(User.objects.filter(pk__in=tombstones).order_by("pk"))
         for user in restored:
             delete_account(user)
+        # Public pages may show the restored names and supports: no request
+        # made this change, so no POST ended the cached pages.
+        pagecache.invalidate()
         self.stdout.write(self.style.SUCCESS(f"Deleted accounts deleted again: {len(restored)}."))

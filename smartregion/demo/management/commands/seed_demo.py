@@ -5,11 +5,17 @@ from django.db import transaction
 from smartregion.cms import demo as cms_demo
 from smartregion.demo import accounts as demo_accounts
 from smartregion.events import demo as events_demo
+from smartregion.ideas import demo as ideas_demo
+from smartregion.lib import pagecache
+from smartregion.participation import demo as participation_demo
 from smartregion.region import demo as region_demo
 
 
 class Command(BaseCommand):
-    help = "Create or update the demo region, its pages, news and events and the demo accounts (idempotent)."
+    help = (
+        "Create or update the demo region, its pages, news and events, the demo accounts and the demo "
+        "processes with their ideas (idempotent)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -27,6 +33,11 @@ class Command(BaseCommand):
             cms_demo.seed()
             events_demo.seed()
             accounts = demo_accounts.seed()
+            # Processes (with their jurors) and ideas need the accounts.
+            processes = participation_demo.seed()
+            ideas_demo.seed(processes)
+            # Pages cached for anonymous visitors would hide the new content.
+            transaction.on_commit(pagecache.invalidate)
         self.stdout.write(self.style.SUCCESS("Demo region ready."))
         self.stdout.write(
             "Demo accounts (local use only). Log in at /konto/login/; staff set up a second factor "

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from shapely.geometry import mapping, shape
 
+from smartregion.lib import pagecache
 from smartregion.region.models import Municipality
 
 POLYGONAL = {"Polygon", "MultiPolygon"}
@@ -59,6 +60,7 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             Municipality.objects.bulk_update(updates, ["boundary"])
+        pagecache.invalidate()
         for key in unknown:
             self.stderr.write(f"No municipality with key {key}; skipped.")
         self.stdout.write(self.style.SUCCESS(f"Boundaries attached to {len(updates)} municipalities."))

@@ -1,0 +1,60 @@
+"""Permissions on comments (django-rules).
+
+comments.add_comment      verified participants while the target's process
+                          is published and has comments_open, on a target
+                          they may see that is not withdrawn (object: the
+                          target)
+comments.change_comment   the author, within EDIT_WINDOW, unless removed or
+                          hidden
+comments.delete_comment   the author, unless removed or hidden already
+comments.moderate_comment moderators
+"""
+
+import datetime as dt
+
+import rules
+from django.utils import timezone
+
+from smartregion.accounts.predicates import is_moderator, is_verified_participant
+from smartregion.participation.rules import comments_open, is_process_published
+
+EDIT_WINDOW = dt.timedelta(minutes=15)
+
+
+@rules.predicate
+def may_see_target(user, target) -> bool:
+    if target is None:
+        return False
+    meta = target._meta
+    return user.has_perm(f"{meta.app_label}.view_{meta.model_name}", target)
+
+
+@rules.predicate
+def target_withdrawn(user, target) -> bool:
+    return bool(getattr(target, "is_withdrawn", False))
+
+
+@rules.predicate
+def is_comment_author(user, comment) -> bool:
+    return comment is not None and user.is_authenticated and comment.author_id == user.pk
+
+
+@rules.predicate
+def is_live(user, comment) -> bool:
+    from smartregion.comments.models import Comment
+
+    return comment is not None and comment.status in (Comment.Status.VISIBLE, Comment.Status.PENDING)
+
+
+@rules.predicate
+def within_edit_window(user, comment) -> bool:
+    return comment is not None and timezone.now() - comment.created_at <= EDIT_WINDOW
+
+
+rules.add_perm(
+    "comments.add_comment",
+    is_verified_participant & is_process_published & comments_open & may_see_target & ~target_withdrawn,
+)
+rules.add_perm("comments.change_comment", is_comment_author & is_live & within_edit_window)
+rules.add_perm("comments.delete_comment", is_comment_author & is_live)
+rules.add_perm("comments.moderate_comment", is_moderator)

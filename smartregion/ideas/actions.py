@@ -1,0 +1,179 @@
+"""What citizens do with ideas: submit, edit, withdraw, support.
+
+Each action runs in one transaction. The counters on the idea
+(support_count) change with F() in the same transaction as the rows they
+count, after the idea row is locked (SELECT ... FOR UPDATE), so that they
+stay exact however many people click at the same moment; on SQLite the
+IMMEDIATE transactions of the settings serialise the writers instead.
+
+Permission checks (rules in ideas/rules.py) belong to the caller; the
+actions themselves refuse only what would break the data: supporting one's
+own idea.
+"""
+
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from smartregion.ideas.models import Idea, Support
+from smartregion.participation.models import Moderation, Process
+
+
+class SupportRefused(Exception):
+    """Nobody supports their own idea."""
+
+
+def _lock(idea) -> Idea:
+    return Idea.objects.select_for_update().only("pk", "author_id", "status").get(pk=idea.pk)
+
+
+def _delete_file_on_commit(field_file) -> None:
+    if field_file:
+        transaction.on_commit(partial(field_file.storage.delete, field_file.name))
+
+
+def submit_idea(process, author, data: dict, image=None, submission_key=None) -> Idea:
+    """Create the online idea of `author` in `process` from `data` (the
+    keyword arguments of IdeaForm.idea_fields: title, text, municipality,
+    focus_area, topics, latitude, longitude, image_alt) with the checked
+    and re-encoded `image` (a File, or None).
+
+    It is pending when the process moderates before publishing, else
+    visible. A second call with the same `submission_key` (a double click,
+    a reload after POST) creates nothing and returns the first idea; a key
+    already used by someone else raises IntegrityError.
+    """
+    fields = dict(data)
+    topics = fields.pop("topics", [])
+    moderation = Moderation.PENDING if process.moderation == Process.ModerationMode.PRE else Moderation.VISIBLE
+    idea = Idea(
+        process=process,
+        author=author,
+        channel=Idea.Channel.ONLINE,
+        moderation=moderation,
+        submission_key=submission_key,
+        **fields,
+    )
+    if not image:
+        idea.image_alt = ""
+    with transaction.atomic():
+        if image:
+            idea.image.save(image.name, image, save=False)
+        try:
+            with transaction.atomic():
+                idea.save()
+                idea.topics.set(topics)
+        except IntegrityError:
+            existing = None
+            if submission_key is not None:
+                existing = Idea.objects.filter(submission_key=submission_key).first()
+            if existing is None or existing.author_id != getattr(author, "pk", None):
+                raise
+            if image:
+                _delete_file_on_commit(idea.image)
+            return existing
+    return idea
+
+
+def edit_idea(idea, data: dict, image=None, remove_image: bool = False, now=None) -> Idea:
+    """Change `idea` to `data` (as submit_idea) and mark it edited. A new
+    `image` replaces the old one, `remove_image` drops it; the old file is
+    deleted after the commit."""
+    fields = dict(data)
+    topics = fields.pop("topics", [])
+    with transaction.atomic():
+        _lock(idea)
+        old_image = idea.image if (image or remove_image) and idea.image else None
+        for name, value in fields.items():
+            setattr(idea, name, value)
+        if image:
+            idea.image.save(image.name, image, save=False)
+        elif remove_image:
+            idea.image = ""
+        if not idea.image:
+            idea.image_alt = ""
+        idea.edited_at = now or timezone.now()
+        idea.save()
+        idea.topics.set(topics)
+        if old_image is not None:
+            storage, name = old_image.storage, old_image.name
+            transaction.on_commit(partial(storage.delete, name))
+    return idea
+
+
+def withdraw_idea(idea, now=None) -> Idea:
+    """Withdraw `idea`: it stays public with its comments, marked as
+    withdrawn, and collects no more supports. Withdrawing twice changes
+    nothing."""
+    with transaction.atomic():
+        locked = _lock(idea)
+        if locked.status == Idea.Status.WITHDRAWN:
+            idea.status = locked.status
+            return idea
+        now = now or timezone.now()
+        idea.status = Idea.Status.WITHDRAWN
+        idea.withdrawn_at = now
+        idea.status_changed_at = now
+        Idea.objects.filter(pk=idea.pk).update(status=idea.status, withdrawn_at=now, status_changed_at=now)
+    return idea
+
+
+def support_idea(idea, user) -> bool:
+    """Add `user`'s support to `idea`; True if it is new, False if the
+    person supported it already. Raises SupportRefused for the author."""
+    with transaction.atomic():
+        locked = _lock(idea)
+        if locked.author_id is not None and locked.author_id == user.pk:
+            raise SupportRefused()
+        try:
+            with transaction.atomic():
+                Support.objects.create(idea_id=idea.pk, user=user)
+        except IntegrityError:
+            added = False
+        else:
+            Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
+            added = True
+    idea.refresh_from_db(fields=["support_count"])
+    return added
+
+
+def withdraw_support(idea, user) -> bool:
+    """Take `user`'s support back; True if there was one."""
+    with transaction.atomic():
+        _lock(idea)
+        deleted, _ = Support.objects.filter(idea_id=idea.pk, user=user).delete()
+        if deleted:
+            Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") - 1)
+    idea.refresh_from_db(fields=["support_count"])
+    return bool(deleted)
+
+
+def toggle_support(idea, user) -> bool:
+    """Support `idea`, or take the support back if `user` gave one;
+    returns whether the person supports it now."""
+    if Support.objects.filter(idea_id=idea.pk, user=user).exists():
+        withdraw_support(idea, user)
+        return False
+    support_idea(idea, user)
+    return True
+
+
+def delete_supports(supports) -> None:
+    """Delete the Support rows of `supports` (a queryset) and lower each
+    idea's support_count by the rows that went. For account deletion; runs
+    in the caller's transaction (or its own)."""
+    with transaction.atomic():
+        idea_ids = sorted(set(supports.values_list("idea_id", flat=True)))
+        if not idea_ids:
+            return
+        # Locked in a fixed order, so that two deletions cannot deadlock.
+        list(Idea.objects.select_for_update().filter(pk__in=idea_ids).order_by("pk").values_list("pk", flat=True))
+        per_idea: dict[int, int] = {}
+        for idea_id in supports.values_list("idea_id", flat=True):
+            per_idea[idea_id] = per_idea.get(idea_id, 0) + 1
+        supports.delete()
+        for count in sorted(set(per_idea.values())):
+            ids = [idea_id for idea_id, n in per_idea.items() if n == count]
+            Idea.objects.filter(pk__in=ids).update(support_count=F("support_count") - count)

@@ -1,0 +1,158 @@
+"""Moderators and editors approve ideas waiting in a pre-moderated process,
+hide ideas with a public reason, and restore them. Hidden ideas leave every
+list; the author and the staff still reach them."""
+
+import pytest
+from django.urls import reverse
+
+from smartregion.accounts.tests.factories import log_in_with_second_factor
+from smartregion.ideas import staff_actions
+from smartregion.ideas.models import Idea
+from smartregion.ideas.tests.factories import IdeaFactory
+from smartregion.participation.models import HiddenReason, Moderation, Process
+from smartregion.participation.tests.factories import ProcessFactory
+
+
+def moderate_url(idea):
+    return reverse("ideas_staff:idea-moderate", args=[idea.pk])
+
+
+def detail_url(idea):
+    return reverse("ideas_staff:idea-detail", args=[idea.pk])
+
+
+@pytest.fixture
+def pending_idea(db, mayen):
+    process = ProcessFactory(moderation=Process.ModerationMode.PRE)
+    return IdeaFactory(process=process, municipality=mayen, moderation=Moderation.PENDING, title="Dorfladen")
+
+
+@pytest.fixture
+def visible_idea(db, mayen):
+    return IdeaFactory(municipality=mayen, title="Kaufen Sie günstig bei uns")
+
+
+@pytest.fixture
+def as_moderator(client, moderator):
+    return log_in_with_second_factor(client, moderator)
+
+
+def test_a_moderator_approves_a_waiting_idea(as_moderator, pending_idea):
+    assert pending_idea not in Idea.objects.public()
+    page = as_moderator.get(detail_url(pending_idea)).content.decode()
+    assert "Die Idee wartet auf Freigabe" in page
+    assert "Freigeben" in page
+
+    response = as_moderator.post(moderate_url(pending_idea), {"action": "approve"})
+    assert response.status_code == 302
+    assert response.url == detail_url(pending_idea)
+    pending_idea.refresh_from_db()
+    assert pending_idea.moderation == Moderation.VISIBLE
+    assert pending_idea in Idea.objects.public()
+    page = as_moderator.get(detail_url(pending_idea)).content.decode()
+    assert "Die Idee ist freigegeben und jetzt öffentlich." in page
+    assert "Freigegeben" in page  # the history
+
+
+def test_approving_twice_changes_nothing(moderator, pending_idea):
+    assert staff_actions.approve_idea(pending_idea, by=moderator)
+    assert not staff_actions.approve_idea(pending_idea, by=moderator)
+
+
+def test_a_moderator_hides_an_idea_with_a_reason_and_restores_it(as_moderator, visible_idea):
+    response = as_moderator.post(
+        moderate_url(visible_idea), {"action": "hide", "hide-reason": HiddenReason.ADVERTISING}
+    )
+    assert response.status_code == 302
+    visible_idea.refresh_from_db()
+    assert visible_idea.moderation == Moderation.HIDDEN
+    assert visible_idea.hidden_reason == HiddenReason.ADVERTISING
+    assert visible_idea not in Idea.objects.public()
+    page = as_moderator.get(detail_url(visible_idea)).content.decode()
+    assert "Von der Moderation ausgeblendet (Werbung)" in page
+    assert "Wieder einblenden" in page
+
+    response = as_moderator.post(moderate_url(visible_idea), {"action": "restore"})
+    assert response.status_code == 302
+    visible_idea.refresh_from_db()
+    assert visible_idea.moderation == Moderation.VISIBLE
+    assert visible_idea.hidden_reason == ""
+    assert visible_idea in Idea.objects.public()
+
+
+def test_a_waiting_idea_can_be_hidden_instead_of_approved(moderator, pending_idea):
+    assert staff_actions.hide_idea(pending_idea, HiddenReason.OFF_TOPIC, by=moderator)
+    pending_idea.refresh_from_db()
+    assert pending_idea.moderation == Moderation.HIDDEN
+    assert not staff_actions.restore_idea(IdeaFactory(), by=moderator)
+
+
+def test_hiding_needs_a_reason_from_the_list(as_moderator, visible_idea):
+    response = as_moderator.post(moderate_url(visible_idea), {"action": "hide", "hide-reason": ""})
+    assert response.status_code == 400
+    assert "Bitte wählen Sie einen Grund für das Ausblenden." in response.content.decode()
+    response = as_moderator.post(moderate_url(visible_idea), {"action": "hide", "hide-reason": "langweilig"})
+    assert response.status_code == 400
+    visible_idea.refresh_from_db()
+    assert visible_idea.moderation == Moderation.VISIBLE
+    with pytest.raises(ValueError):
+        staff_actions.hide_idea(visible_idea, "langweilig", by=None)
+
+
+def test_an_editor_may_moderate_too(client, editor, visible_idea):
+    log_in_with_second_factor(client, editor)
+    client.post(moderate_url(visible_idea), {"action": "hide", "hide-reason": HiddenReason.OTHER})
+    visible_idea.refresh_from_db()
+    assert visible_idea.moderation == Moderation.HIDDEN
+
+
+def test_a_guide_cannot_moderate(client, guide_mayen, visible_idea):
+    log_in_with_second_factor(client, guide_mayen)
+    response = client.post(moderate_url(visible_idea), {"action": "hide", "hide-reason": HiddenReason.OTHER})
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_home")
+    visible_idea.refresh_from_db()
+    assert visible_idea.moderation == Moderation.VISIBLE
+
+
+def test_a_citizen_cannot_moderate(client, citizen, visible_idea):
+    client.force_login(citizen)
+    client.post(moderate_url(visible_idea), {"action": "hide", "hide-reason": HiddenReason.OTHER})
+    visible_idea.refresh_from_db()
+    assert visible_idea.moderation == Moderation.VISIBLE
+
+
+def test_moderation_is_only_by_post(as_moderator, visible_idea):
+    assert as_moderator.get(moderate_url(visible_idea)).status_code == 405
+
+
+def test_an_unknown_action_does_nothing(as_moderator, visible_idea):
+    response = as_moderator.post(moderate_url(visible_idea), {"action": "delete"})
+    assert response.status_code == 302
+    visible_idea.refresh_from_db()
+    assert visible_idea.moderation == Moderation.VISIBLE
+
+
+def test_the_rules_let_the_author_and_the_staff_see_a_hidden_idea(moderator, citizen, other_citizen, visible_idea):
+    staff_actions.hide_idea(visible_idea, HiddenReason.DISRESPECTFUL, by=moderator)
+    visible_idea.author = citizen
+    assert citizen.has_perm("ideas.view_idea", visible_idea)
+    assert moderator.has_perm("ideas.view_idea", visible_idea)
+    assert not other_citizen.has_perm("ideas.view_idea", visible_idea)
+
+
+def test_hiding_ends_the_cached_public_page_and_the_author_reads_why(client, moderator, citizen, visible_idea):
+    from django.test import Client
+
+    visible_idea.author = citizen
+    visible_idea.save(update_fields=["author"])
+    anonymous = Client()
+    assert anonymous.get(visible_idea.get_absolute_url()).status_code == 200  # now cached
+    log_in_with_second_factor(client, moderator)
+    client.post(moderate_url(visible_idea), {"action": "hide", "hide-reason": HiddenReason.ADVERTISING})
+    assert anonymous.get(visible_idea.get_absolute_url()).status_code == 404
+    author = Client()
+    author.force_login(citizen)
+    page = author.get(visible_idea.get_absolute_url()).content.decode()
+    assert "Von der Moderation ausgeblendet" in page
+    assert "Werbung" in page

@@ -1,0 +1,139 @@
+"""The page cache for anonymous visitors (lib/pagecache.py), on the home
+page, which Wagtail serves through the cached view."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from smartregion.lib import pagecache
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_second_anonymous_visit_comes_from_the_cache_without_a_query(client, page_tree):
+    first = client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/")
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert len(queries) == 0
+
+
+def test_each_language_and_query_string_has_its_own_entry(client, page_tree):
+    client.get("/")
+
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+    assert client.get("/?seite=2")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_pages_for_anonymous_visitors_only_render_afresh_for_members(rf, citizen):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    def view(request):
+        return HttpResponse(f"Seite für {request.user}")
+
+    cached_view = pagecache.cache_for_anonymous(view)
+    anonymous = rf.get("/idee/")
+    anonymous.user = AnonymousUser()
+    cached_view(anonymous)
+    member = rf.get("/idee/")
+    member.user = citizen
+
+    response = cached_view(member)
+
+    assert "X-Page-Cache" not in response
+    assert response.content.decode() == f"Seite für {citizen}"
+
+
+def test_any_post_ends_every_cached_page(client, page_tree):
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+    # Even a refused POST: the middleware cannot know what it changed.
+    client.post("/konto/login/", {"login": "nobody@example.org", "password": "wrong"})
+
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_invalidate_ends_every_cached_page(client, page_tree):
+    client.get("/")
+
+    pagecache.invalidate()
+
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_a_page_that_hands_out_a_csrf_token_is_not_cached(rf, settings):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    def view(request):
+        get_token(request)
+        return HttpResponse("form")
+
+    cached_view = pagecache.cache_for_anonymous(view)
+    request = rf.get("/formular/")
+    request.user = AnonymousUser()
+
+    response = cached_view(request)
+
+    assert "X-Page-Cache" not in response
+    request = rf.get("/formular/")
+    request.user = AnonymousUser()
+    assert "X-Page-Cache" not in cached_view(request)
+
+
+def test_error_pages_are_not_cached(client, page_tree):
+    client.get("/gibt-es-nicht/")
+
+    response = client.get("/gibt-es-nicht/")
+
+    assert response.status_code == 404
+    assert "X-Page-Cache" not in response
+
+
+def test_members_get_the_shared_page_with_their_own_account_links(client, page_tree, citizen):
+    client.get("/")  # an anonymous visitor fills the cache
+    client.force_login(citizen)
+
+    response = client.get("/")
+    page = response.content.decode()
+
+    assert response["X-Page-Cache"] == "hit"
+    assert "Mein Konto" in page and "Abmelden" in page
+    assert "Registrieren" not in page
+    # The banner asks the unverified citizen to confirm the address, with
+    # the citizen's own CSRF token in its form.
+    assert "Bitte bestätigen Sie Ihre E-Mail-Adresse" in page
+    assert 'name="csrfmiddlewaretoken"' in page
+
+
+def test_a_member_fills_the_cache_with_the_anonymous_page(client, page_tree, citizen):
+    from smartregion.accounts.tests.factories import verify_email
+
+    client.force_login(verify_email(citizen))
+
+    first = client.get("/")
+    client.logout()
+    second = client.get("/")
+
+    assert first["X-Page-Cache"] == "miss"
+    assert "Abmelden" in first.content.decode()
+    assert second["X-Page-Cache"] == "hit"
+    assert "Abmelden" not in second.content.decode()
+    assert "Anmelden" in second.content.decode()
+
+
+def test_a_member_hit_costs_only_the_account_queries(client, page_tree, citizen, django_assert_num_queries):
+    client.get("/")
+    client.force_login(citizen)
+    client.get("/")  # renews the session
+
+    # 1 session, 2 user, 3 the verified-address check of the banner
+    with django_assert_num_queries(3):
+        client.get("/")
