@@ -60,6 +60,9 @@ class Result:
     statuses: dict = field(default_factory=dict)
     cache_hits: int = 0
     fraction: float | None = None
+    # Of the minimal view for the same kind of visitor (a logged-in request
+    # pays for its session and user in the minimal view too).
+    fraction_same: float | None = None
 
 
 # --- Preparing the databases -------------------------------------------------
@@ -350,17 +353,18 @@ def report(results: list[Result], args, cores: int, workers: int):
     )
     header = (
         f"{'ideas':>6}  {'page':<14} {'who':<10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'fraction':>8} {'cached':>7} {'non-200':>8}  target"
+        f"{'fraction':>8} {'same':>6} {'cached':>7} {'non-200':>8}  target"
     )
     print(header)
     print("-" * len(header))
     for r in results:
         fraction = f"{r.fraction:.2f}" if r.fraction is not None else "-"
+        same = f"{r.fraction_same:.2f}" if r.fraction_same is not None else "-"
         cached = f"{r.cache_hits / r.requests:.0%}" if r.requests else "-"
         errors = ",".join(f"{s}:{n}" for s, n in r.statuses.items() if s != "200") or "0"
         print(
             f"{r.ideas:>6}  {r.page:<14} {r.who:<10} {r.rps:>8.1f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} "
-            f"{fraction:>8} {cached:>7} {errors:>8}  {verdict(r)}"
+            f"{fraction:>8} {same:>6} {cached:>7} {errors:>8}  {verdict(r)}"
         )
     sizes = sorted({r.ideas for r in results})
     if len(sizes) >= 2:
@@ -469,6 +473,8 @@ def main(argv=None):
     for r in results:
         baseline = next(b for b in results if b.ideas == r.ideas and b.page == "minimal" and b.who == "anonymous")
         r.fraction = r.rps / baseline.rps if baseline.rps else None
+        same = next(b for b in results if b.ideas == r.ideas and b.page == "minimal" and b.who == r.who)
+        r.fraction_same = r.rps / same.rps if same.rps else None
     results.sort(key=lambda r: (r.ideas, r.who != "anonymous"))
 
     report(results, args, cores, args.workers)
