@@ -153,6 +153,28 @@ def run_axe(page, axe_source):
     return result["violations"]
 
 
+class Axe:
+    """Runs axe on each page state it is shown and keeps every finding, so
+    one run reports all problems of all states. A page wider than the
+    window (sideways scrolling) counts as a finding too."""
+
+    def __init__(self, axe_source):
+        self.axe_source = axe_source
+        self.problems = []
+
+    def check(self, page, name):
+        violations = run_axe(page, self.axe_source)
+        if violations:
+            self.problems.append(f"{name} ({page.url}):\n{format_violations(violations)}")
+        width = page.viewport_size["width"]
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            self.problems.append(f"{name} ({page.url}) scrolls sideways at {width} px: {scroll_width} px wide")
+
+    def assert_clean(self):
+        assert not self.problems, "axe found violations:\n" + "\n".join(self.problems)
+
+
 def format_violations(violations):
     """axe's violations as readable lines: rule, impact, help, and for each
     element its CSS selector, its markup and what is wrong with it."""

@@ -15,7 +15,7 @@ from django.core import mail
 
 from smartregion.accounts.models import Consent, DeletedAccount, User
 
-from .conftest import browser_db, format_violations, run_axe
+from .conftest import Axe, browser_db
 
 pytestmark = [pytest.mark.browser, browser_db]
 
@@ -25,25 +25,6 @@ NEW_PASSWORD = "Herbstnebel über der Pellenz"
 NAME = "Wanderin aus Mendig"
 CONFIRM_LINK = re.compile(r"https?://[^/\s]+(/konto/confirm-email/[^/\s]+/)")
 RESET_LINK = re.compile(r"https?://[^/\s]+(/konto/password/reset/key/[^/\s]+/)")
-
-
-class Axe:
-    """Runs axe on each page state it is shown and keeps every finding, so
-    one run reports all problems of all pages."""
-
-    def __init__(self, axe_source):
-        self.axe_source = axe_source
-        self.problems = []
-        self.checked = []
-
-    def check(self, page, name):
-        self.checked.append(name)
-        violations = run_axe(page, self.axe_source)
-        if violations:
-            self.problems.append(f"{name} ({page.url}):\n{format_violations(violations)}")
-
-    def assert_clean(self):
-        assert not self.problems, "axe found violations:\n" + "\n".join(self.problems)
 
 
 def link_from(outbox, pattern, to):

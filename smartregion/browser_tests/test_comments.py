@@ -13,32 +13,11 @@ from smartregion.ideas.tests.factories import IdeaFactory
 from smartregion.participation.models import HiddenReason, Process
 from smartregion.participation.tests.factories import process_with_phase
 
-from .conftest import browser_db, format_violations, run_axe
+from .conftest import Axe, browser_db
 
 pytestmark = [pytest.mark.browser, browser_db]
 
 VIEWPORTS = {"wide": {"width": 1280, "height": 900}, "narrow": {"width": 320, "height": 640}}
-
-
-class Axe:
-    """Runs axe on each state it is shown and keeps every finding, so one
-    run reports all problems; at 320 px it also checks that nothing is
-    wider than the screen."""
-
-    def __init__(self, axe_source):
-        self.axe_source = axe_source
-        self.problems = []
-
-    def check(self, page, name):
-        violations = run_axe(page, self.axe_source)
-        if violations:
-            self.problems.append(f"{name} ({page.url}):\n{format_violations(violations)}")
-        width = page.viewport_size["width"]
-        if width <= 320 and page.evaluate("document.documentElement.scrollWidth") > width:
-            self.problems.append(f"{name} ({page.url}): wider than {width} px")
-
-    def assert_clean(self):
-        assert not self.problems, "axe found violations:\n" + "\n".join(self.problems)
 
 
 @pytest.fixture

@@ -18,30 +18,13 @@ from smartregion.accounts.tests.factories import PASSWORD, UserFactory, verify_e
 from smartregion.events.models import Event, EventRegistration
 from smartregion.events.tests.factories import EventFactory, RegistrationFactory, in_days
 
-from .conftest import TINY_PNG, browser_db, format_violations, run_axe
+from .conftest import TINY_PNG, Axe, browser_db, format_violations, run_axe
 
 pytestmark = [pytest.mark.browser, browser_db]
 
 CONFIRM_LINK = re.compile(r"https?://[^/\s]+(/veranstaltungen/anmeldung/[^/\s]+/bestaetigen/)")
 CANCEL_LINK = re.compile(r"https?://[^/\s]+(/veranstaltungen/anmeldung/[^/\s]+/abmelden/)")
 GUEST = "gast@example.org"
-
-
-class Axe:
-    """Runs axe on each page state it is shown and keeps every finding, so
-    one run reports all problems of all pages."""
-
-    def __init__(self, axe_source):
-        self.axe_source = axe_source
-        self.problems = []
-
-    def check(self, page, name):
-        violations = run_axe(page, self.axe_source)
-        if violations:
-            self.problems.append(f"{name} ({page.url}):\n{format_violations(violations)}")
-
-    def assert_clean(self):
-        assert not self.problems, "axe found violations:\n" + "\n".join(self.problems)
 
 
 def link_from(pattern, to):

@@ -18,25 +18,9 @@ from smartregion.ideas.tests.imagefiles import jpeg_bytes
 from smartregion.participation.tests.factories import open_process
 from smartregion.region.models import Municipality
 
-from .conftest import TINY_PNG, browser_db, format_violations, is_local, origin, run_axe
+from .conftest import TINY_PNG, Axe, browser_db, format_violations, is_local, origin, run_axe
 
 pytestmark = [pytest.mark.browser, browser_db]
-
-
-class Axe:
-    """Runs axe on each page state it is shown and keeps every finding."""
-
-    def __init__(self, axe_source):
-        self.axe_source = axe_source
-        self.problems = []
-
-    def check(self, page, name):
-        violations = run_axe(page, self.axe_source)
-        if violations:
-            self.problems.append(f"{name} ({page.url}):\n{format_violations(violations)}")
-
-    def assert_clean(self):
-        assert not self.problems, "axe found violations:\n" + "\n".join(self.problems)
 
 
 def submit(page, name):

@@ -15,34 +15,13 @@ from smartregion.ideas.tests.factories import IdeaFactory
 from smartregion.participation.tests.factories import ProcessFactory
 from smartregion.region.models import Municipality, Topic
 
-from .conftest import TINY_PNG, browser_db, format_violations, run_axe
+from .conftest import TINY_PNG, Axe, browser_db
 
 pytestmark = [pytest.mark.browser, browser_db]
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 320, "height": 640}
 PROCESS = "browser-ideenspeicher"
-
-
-class Axe:
-    """Runs axe on each page state it is shown and keeps every finding, so
-    one run reports all problems of all states."""
-
-    def __init__(self, axe_source):
-        self.axe_source = axe_source
-        self.problems = []
-
-    def check(self, page, name):
-        violations = run_axe(page, self.axe_source)
-        if violations:
-            self.problems.append(f"{name} ({page.url}):\n{format_violations(violations)}")
-        width = page.viewport_size["width"]
-        scroll_width = page.evaluate("document.documentElement.scrollWidth")
-        if scroll_width > width:
-            self.problems.append(f"{name} ({page.url}) scrolls sideways at {width} px: {scroll_width} px wide")
-
-    def assert_clean(self):
-        assert not self.problems, "axe found violations:\n" + "\n".join(self.problems)
 
 
 @pytest.fixture

@@ -13,29 +13,12 @@ from smartregion.ideas.models import Idea, JuryRating
 from smartregion.ideas.tests.factories import IdeaFactory, JuryRatingFactory
 from smartregion.ideas.tests.jury_setup import jury_process, new_juror
 
-from .conftest import browser_db, format_violations, run_axe
+from .conftest import Axe, browser_db
 
 pytestmark = [pytest.mark.browser, browser_db]
 
 STATEMENT = "Die Mitfahrbank verbindet die Dörfer, ohne dass eine neue Buslinie nötig ist."
 RESULTS = "Die Jury hat alle Ideen gelesen und eine ausgezeichnet."
-
-
-class Axe:
-    """Runs axe on each page state it is shown and keeps every finding, so
-    one run reports all problems of all pages."""
-
-    def __init__(self, axe_source):
-        self.axe_source = axe_source
-        self.problems = []
-
-    def check(self, page, name):
-        violations = run_axe(page, self.axe_source)
-        if violations:
-            self.problems.append(f"{name} ({page.url}):\n{format_violations(violations)}")
-
-    def assert_clean(self):
-        assert not self.problems, "axe found violations:\n" + "\n".join(self.problems)
 
 
 @pytest.fixture(autouse=True)

@@ -4,47 +4,16 @@ SQLite has no row locks to test (its IMMEDIATE transactions let one writer
 in at a time), so these run only when the suite runs on PostgreSQL, as CI
 does."""
 
-import threading
-
-import pytest
 from django.core import mail
-from django.db import connection
 
 from smartregion.events.actions import cancel_registration, register_member
 from smartregion.events.models import EventRegistration
 from smartregion.events.tests.factories import EventFactory, verified_people
+from smartregion.lib.tests.concurrency import only_on_postgresql, run_at_once
 
 Status = EventRegistration.Status
 
-pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-
-
-def run_at_once(function, arguments):
-    """Call `function(argument)` in one thread per argument, all released at
-    the same moment; return the results and the exceptions."""
-    barrier = threading.Barrier(len(arguments))
-    results, errors = [], []
-    lock = threading.Lock()
-
-    def work(argument):
-        try:
-            barrier.wait(timeout=30)
-            result = function(argument)
-            with lock:
-                results.append(result)
-        except Exception as error:  # noqa: BLE001 - collected for the assertion
-            with lock:
-                errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work, args=(argument,)) for argument in arguments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads)
-    return results, errors
+pytestmark = only_on_postgresql
 
 
 def test_fifty_people_for_ten_seats_give_ten_confirmed_and_forty_waiting_in_order(transactional_db):

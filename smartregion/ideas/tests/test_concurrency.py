@@ -5,47 +5,16 @@ SQLite has no row locks to test (its IMMEDIATE transactions let one writer
 in at a time), so these run only when the suite runs on PostgreSQL, as CI
 does."""
 
-import threading
 import uuid
-
-import pytest
-from django.db import connection
 
 from smartregion.accounts.tests.factories import UserFactory
 from smartregion.ideas.actions import submit_idea, support_idea, withdraw_support
 from smartregion.ideas.models import Idea, Support
 from smartregion.ideas.tests.factories import IdeaFactory
+from smartregion.lib.tests.concurrency import only_on_postgresql, run_at_once
 from smartregion.participation.tests.factories import open_process
 
-pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-
-
-def run_at_once(function, arguments):
-    """Call `function(argument)` in one thread per argument, all released at
-    the same moment; return the results and the exceptions."""
-    barrier = threading.Barrier(len(arguments))
-    results, errors = [], []
-    lock = threading.Lock()
-
-    def work(argument):
-        try:
-            barrier.wait(timeout=30)
-            result = function(argument)
-            with lock:
-                results.append(result)
-        except Exception as error:  # noqa: BLE001 - collected for the assertion
-            with lock:
-                errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work, args=(argument,)) for argument in arguments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads)
-    return results, errors
+pytestmark = only_on_postgresql
 
 
 def test_twenty_people_supporting_at_once_give_twenty(transactional_db):
