@@ -37,7 +37,6 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 GENERATION_KEY = "pagecache:generation"
@@ -134,21 +133,46 @@ SLOT_TEMPLATES = {
 }
 
 
-def _fill_slots(content: bytes, request) -> bytes:
-    """`content` with each slot of base.html rendered for request.user."""
-    from smartregion.accounts.context_processors import account
+# A stand-in for the CSRF token while a slot is rendered, so that the
+# rendered slot can be kept and each request only puts its own token in.
+CSRF_PLACEHOLDER = "csrf-token-of-this-request"
+# Rendered slots by template, language and what they show of the person;
+# kept per process (templates do not change while it runs).
+_rendered_slots: dict[tuple, bytes] = {}
+MAX_RENDERED_SLOTS = 2000
 
-    context = {
-        "user": request.user,
-        "request": request,
-        "csrf_token": SimpleLazyObject(lambda: get_token(request)),
-        **account(request),
-    }
+
+def _render_slot(name: bytes, request) -> bytes:
+    from smartregion.accounts.predicates import has_verified_email
+
+    user = request.user
+    verified = has_verified_email(user)
+    key = (name, get_language(), user.pk, user.email, verified)
+    html = _rendered_slots.get(key)
+    if html is None:
+        context = {
+            "user": user,
+            "request": request,
+            "csrf_token": CSRF_PLACEHOLDER,
+            "user_has_verified_email": verified,
+        }
+        html = get_template(SLOT_TEMPLATES[name]).render(context).encode()
+        if len(_rendered_slots) >= MAX_RENDERED_SLOTS:
+            _rendered_slots.clear()
+        _rendered_slots[key] = html
+    if CSRF_PLACEHOLDER.encode() in html:
+        html = html.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    return html
+
+
+def _fill_slots(content: bytes, request) -> bytes:
+    """`content` with each slot of base.html rendered for request.user (a
+    logged-in person: the slots show only whether the address is verified
+    and the address itself)."""
 
     def render(match):
-        template = get_template(SLOT_TEMPLATES[match["name"]])
-        html = template.render(context).encode()
-        return b"<!--slot:%s-->%s<!--/slot:%s-->" % (match["name"], html, match["name"])
+        name = match["name"]
+        return b"<!--slot:%s-->%s<!--/slot:%s-->" % (name, _render_slot(name, request), name)
 
     return SLOT.sub(render, content)
 

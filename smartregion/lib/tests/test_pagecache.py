@@ -137,3 +137,19 @@ def test_a_member_hit_costs_only_the_account_queries(client, page_tree, citizen,
     # 1 session, 2 user, 3 the verified-address check of the banner
     with django_assert_num_queries(3):
         client.get("/")
+
+
+def test_each_member_gets_their_own_slots_and_csrf_token(page_tree, citizen, other_citizen):
+    from django.test import Client
+
+    first, second = Client(), Client()
+    first.force_login(citizen)
+    second.force_login(other_citizen)
+
+    pages = [client.get("/").content.decode() for client in (first, second, first)]
+
+    assert 'value="citizen@example.org"' in pages[0] and 'value="citizen@example.org"' in pages[2]
+    assert 'value="other.citizen@example.org"' in pages[1]
+    assert "other.citizen@example.org" not in pages[0]
+    assert pagecache.CSRF_PLACEHOLDER not in "".join(pages)
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
