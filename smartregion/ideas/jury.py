@@ -25,9 +25,10 @@ import dataclasses
 import datetime as dt
 
 import rules
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Avg, Count, F, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from smartregion.ideas.models import Idea, JuryCriterion, JuryRating
@@ -252,7 +253,11 @@ def unmark_winner(idea) -> Idea:
     return current
 
 
-RESULTS_PHASE_TITLE = "Ergebnisse"
+def _results_phase_title() -> str:
+    # The title is content, stored once: in the site's language, not in the
+    # language of the editor who happens to publish.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Ergebnisse")
 
 
 def publish_results(process, statement, now=None):
@@ -285,7 +290,7 @@ def publish_results(process, statement, now=None):
         upcoming = [phase.starts_at for phase in phases if phase.starts_at > now]
         results_phase = Phase(
             process=current,
-            title=RESULTS_PHASE_TITLE,
+            title=_results_phase_title(),
             starts_at=now,
             ends_at=min(upcoming) if upcoming else None,
             results_published=True,

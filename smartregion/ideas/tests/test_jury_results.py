@@ -140,6 +140,15 @@ def test_publishing_again_only_changes_the_statement(process):
     assert process.phases.filter(results_published=True).count() == 1
 
 
+def test_the_results_phase_is_named_in_the_site_language_whoever_publishes(process):
+    from django.utils import translation
+
+    with translation.override("en"):
+        jury.publish_results(process, RESULTS)
+
+    assert process.phases.get(results_published=True).title == "Ergebnisse"
+
+
 def test_a_results_phase_begun_already_is_kept(juror):
     now = timezone.now()
     process = jury_process(juror, switches=("results_published",))
