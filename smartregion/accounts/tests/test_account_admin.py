@@ -21,6 +21,11 @@ from smartregion.accounts.tests.factories import (
 )
 from smartregion.region.tests.factories import MunicipalityFactory
 
+# Marked for the whole module: tests that get their people by
+# request.getfixturevalue would otherwise run after the transactional tests,
+# which empty the database of the groups the migrations made.
+pytestmark = pytest.mark.django_db
+
 LIST = "/redaktion/konten/"
 
 

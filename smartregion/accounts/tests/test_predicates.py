@@ -15,6 +15,11 @@ from smartregion.accounts.roles import GUIDES
 from smartregion.accounts.tests.factories import UserFactory, staff_group, verify_email
 from smartregion.region.tests.factories import MunicipalityFactory
 
+# Marked for the whole module: tests that get their people by
+# request.getfixturevalue would otherwise run after the transactional tests,
+# which empty the database of the groups the migrations made.
+pytestmark = pytest.mark.django_db
+
 ROLE_PREDICATES = {"is_editor": is_editor, "is_moderator": is_moderator, "is_admin": is_admin}
 
 

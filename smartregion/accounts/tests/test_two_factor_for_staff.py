@@ -16,6 +16,11 @@ from smartregion.accounts.tests.factories import (
     verify_email,
 )
 
+# Marked for the whole module: tests that get their people by
+# request.getfixturevalue would otherwise run after the transactional tests,
+# which empty the database of the groups the migrations made.
+pytestmark = pytest.mark.django_db
+
 BACKEND = "/redaktion/"
 ACTIVATE = reverse("mfa_activate_totp")
 REAUTHENTICATE = reverse("mfa_reauthenticate")

@@ -12,6 +12,11 @@ from smartregion.participation.models import Moderation
 from smartregion.participation.tests.factories import ProcessFactory
 from smartregion.region.tests.factories import MunicipalityFactory
 
+# Marked for the whole module: tests that get their people by
+# request.getfixturevalue would otherwise run after the transactional tests,
+# which empty the database of the groups the migrations made.
+pytestmark = pytest.mark.django_db
+
 LIST = reverse("ideas_staff:idea-list")
 
 
