@@ -51,10 +51,12 @@ def within_edit_window(user, comment) -> bool:
     return comment is not None and timezone.now() - comment.created_at <= EDIT_WINDOW
 
 
-rules.add_perm(
-    "comments.add_comment",
-    is_verified_participant & is_process_published & comments_open & may_see_target & ~target_withdrawn,
-)
+# Whether the target takes comments at all; the person's part of
+# add_comment is is_verified_participant. Kept apart for the members'
+# copies of cached pages (comments/threads.py member_slots).
+open_for_comments = is_process_published & comments_open & may_see_target & ~target_withdrawn
+
+rules.add_perm("comments.add_comment", is_verified_participant & open_for_comments)
 rules.add_perm("comments.change_comment", is_comment_author & is_live & within_edit_window)
 rules.add_perm("comments.delete_comment", is_comment_author & is_live)
 rules.add_perm("comments.moderate_comment", is_moderator)

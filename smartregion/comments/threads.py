@@ -10,12 +10,19 @@ is a next one, so no COUNT), their replies with their authors (one, none
 for an empty page), the phases of the target's process (one, none when the
 caller prefetched them), and the count only for targets without a
 comment_count field. The permission checks of each comment need no query.
+
+For a page in the cache that members get too (lib/pagecache.py
+cache_member_page), the anonymous rendering notes what a member's copy
+needs (`_note_for_members`) and `member_slots` fills it in per person (one
+thread per page).
 """
 
+import uuid
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +33,8 @@ from smartregion.comments import targets
 from smartregion.comments.actions import counts_comments
 from smartregion.comments.forms import CommentForm
 from smartregion.comments.models import Comment
-from smartregion.comments.rules import target_withdrawn
+from smartregion.comments.rules import open_for_comments, target_withdrawn
+from smartregion.lib import pagecache
 from smartregion.participation.models import Phase
 from smartregion.participation.rules import comments_open, process_of
 
@@ -115,21 +123,26 @@ def why_not(user, target, now=None) -> tuple[str, object]:
         if any(phase.comments_open and phase.ends_at is not None and phase.ends_at <= now for phase in phases):
             return "closed", None
         return "not_open", None
+    return _reason_of_person(user), None
+
+
+def _reason_of_person(user) -> str:
+    """Why `user` may not comment on a target that takes comments."""
     if not user.is_authenticated:
-        return "login", None
+        return "login"
     if user.blocked_reason:
-        return "blocked", None
+        return "blocked"
     if not is_verified_participant(user):
-        return "unverified", None
-    return "unavailable", None
+        return "unverified"
+    return "unavailable"
 
 
-def reply_form(comment, data=None) -> CommentForm:
-    return CommentForm(data, reply=True, html_id=f"antwort-{comment.pk}")
+def reply_form(comment, data=None, initial=None) -> CommentForm:
+    return CommentForm(data, initial=initial, reply=True, html_id=f"antwort-{comment.pk}")
 
 
-def new_comment_form(data=None) -> CommentForm:
-    return CommentForm(data)
+def new_comment_form(data=None, initial=None) -> CommentForm:
+    return CommentForm(data, initial=initial)
 
 
 def thread_context(
@@ -184,7 +197,7 @@ def thread_context(
     base = reverse("comments:thread", args=[key, target.pk])
     if form is None and may_comment:
         form = new_comment_form()
-    return {
+    context = {
         "request": request,
         "user": user,
         "target": target,
@@ -208,9 +221,97 @@ def thread_context(
         "highlight": highlight,
         "deleted_account_name": DELETED_ACCOUNT_NAME,
     }
+    if pagecache.collecting_notes(request):
+        _note_for_members(request, target, context)
+    return context
 
 
 def _decorate(comment, user) -> None:
     # Plain rule checks on the comment: no query.
     comment.may_edit = user.has_perm("comments.change_comment", comment)
     comment.may_remove = user.has_perm("comments.delete_comment", comment)
+
+
+# Members' copies of a cached page -----------------------------------------
+
+# A stand-in for the submission key of a form rendered once for the notes;
+# each copy gets a key of its own (a shared key would make two comments one).
+KEY_PLACEHOLDER = "submission-key-of-this-form"
+LIVE = (Status.VISIBLE, Status.PENDING)
+
+
+def _render(template, context) -> str:
+    return get_template(template).render({**context, "csrf_token": pagecache.CSRF_PLACEHOLDER})
+
+
+def _note_for_members(request, target, context) -> None:
+    """Note, while the thread is rendered for an anonymous visitor and the
+    cache, what members' copies need: the visible comments on the page
+    (whose authors get their own links), who has comments waiting for
+    approval (only they see them), and, if the target takes comments, the
+    form, the reply forms and why a person may not comment, each rendered
+    once with stand-ins for the CSRF token and the submission key."""
+    user = request.user
+    shown = [each for comment in context["comments"] for each in (comment, *comment.shown_replies)]
+    notes = {
+        "host_path": context["host_path"],
+        "comments": [(each.pk, each.author_id, each.status, each.created_at) for each in shown if each.status in LIVE],
+        "pending_authors": frozenset(
+            comments_on(target).filter(status=Status.PENDING).values_list("author_id", flat=True)
+        ),
+        "open": open_for_comments(user, target),
+    }
+    if notes["open"]:
+        initial = {"submission_key": KEY_PLACEHOLDER}
+        form = new_comment_form(initial=initial)
+        notes["form"] = _render("comments/includes/thread_form.html", {**context, "may_comment": True, "form": form})
+        notes["why_not"] = {
+            reason: _render("comments/includes/thread_form.html", {**context, "may_comment": False, "reason": reason})
+            # Blocked accounts are logged out (BlockedAccountMiddleware).
+            for reason in ("unverified",)
+        }
+        notes["replies"] = {}
+        for comment in context["comments"]:
+            if comment.status == Status.VISIBLE:
+                # Only for this rendering: the anonymous page has no form.
+                comment.reply_form = reply_form(comment, initial=initial)
+                try:
+                    html = _render("comments/includes/reply_form.html", {**context, "comment": comment})
+                finally:
+                    comment.reply_form = None
+                notes["replies"][comment.pk] = html
+    pagecache.note(request, "comments", notes)
+
+
+def _with_own_key(html: str) -> str:
+    return html.replace(KEY_PLACEHOLDER, str(uuid.uuid4()))
+
+
+def member_slots(request, notes) -> dict | None:
+    """The thread's slots (the form, the reply forms, the links under the
+    person's own comments) for the logged-in request.user, from the notes
+    of `_note_for_members`; None when the thread must be rendered for them:
+    a superuser (every rule lets them through) or someone with a comment
+    waiting for approval."""
+    user = request.user
+    if user.is_superuser or user.pk in notes["pending_authors"]:
+        return None
+    slots = {}
+    if notes["open"]:
+        # comments.add_comment is is_verified_participant & open_for_comments.
+        if is_verified_participant(user):
+            slots["comment-form"] = _with_own_key(notes["form"])
+            for pk, html in notes["replies"].items():
+                slots[f"reply-{pk}"] = _with_own_key(html)
+        else:
+            reason = _reason_of_person(user)
+            if reason not in notes["why_not"]:
+                return None
+            slots["comment-form"] = notes["why_not"][reason]
+    for pk, author_id, status, created_at in notes["comments"]:
+        if author_id == user.pk:
+            comment = Comment(pk=pk, author_id=author_id, status=status, created_at=created_at)
+            _decorate(comment, user)
+            context = {"comment": comment, "host_path": notes["host_path"]}
+            slots[f"own-{pk}"] = get_template("comments/includes/comment_actions.html").render(context)
+    return slots

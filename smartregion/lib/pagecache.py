@@ -17,8 +17,18 @@ links in the header and the banner asking to verify the address (lists,
 editorial pages) are also served to logged-in people from the cache with
 `cache_shared_page`: the page is rendered once as for an anonymous visitor,
 and each member's copy gets those two slots of base.html
-(`<!--slot:NAME-->…<!--/slot:NAME-->`) rendered for them. A view that shows
-anything else per person (a support button, a comment form) must not use it.
+(`<!--slot:NAME-->…<!--/slot:NAME-->`) rendered for them.
+
+Pages that show more per person (an idea with its support button, comment
+form and reply forms) use `cache_member_page(fill)`: while the anonymous
+page is rendered for the cache, the view and its template tags `note()`
+what a member's copy needs (for instance the comment form rendered once,
+with stand-ins for the CSRF token and the form's submission key), and the
+notes are kept with the page. For each member, `fill(request, notes, …)`
+returns the HTML of the page's own slots for that person, from the notes
+and a query or two, or None when the page must be rendered for them after
+all (the author of the idea, someone whose pending comment only they see).
+Slots do not nest.
 
 The cache is the "pages" alias of settings.CACHES: Redis when configured,
 otherwise a folder on disk, which all the worker processes of one machine
@@ -33,7 +43,8 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.cache import patch_vary_headers
@@ -75,6 +86,23 @@ def _has_messages(request) -> bool:
 # Stored for an address whose anonymous page cannot be cached (it hands out a
 # CSRF token, redirects, ...), so that members skip the attempt next time.
 UNCACHEABLE = "uncacheable"
+# The request attribute that collects the notes for members' copies while a
+# page is rendered for the cache.
+NOTES = "_page_cache_notes"
+
+
+def collecting_notes(request) -> bool:
+    """Whether the page being rendered goes into the cache for members too,
+    so that what their copies need should be noted."""
+    return getattr(request, NOTES, None) is not None
+
+
+def note(request, name: str, value) -> None:
+    """Keep `value` with the page being rendered for the cache (see
+    cache_member_page); does nothing when no notes are collected."""
+    notes = getattr(request, NOTES, None)
+    if notes is not None:
+        notes[name] = value
 
 
 def _cached_response(content, content_type, state) -> HttpResponse:
@@ -84,12 +112,26 @@ def _cached_response(content, content_type, state) -> HttpResponse:
     return response
 
 
-def _render_and_store(view, request, key, args, kwargs):
-    """Run `view`; store its page under `key` if it may be shared. Returns
-    the response and whether it was stored."""
-    response = view(request, *args, **kwargs)
-    if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
-        response.render()
+def _unpack(cached) -> tuple[bytes, str, dict]:
+    # Entries of an older version hold no notes.
+    content, content_type, *notes = cached
+    return content, content_type, notes[0] if notes else {}
+
+
+def _render_and_store(view, request, key, args, kwargs, with_notes=False):
+    """Run `view`; store its page (with the notes its rendering made, if
+    `with_notes`) under `key` if it may be shared. Returns the response and
+    the stored entry, or None."""
+    if with_notes:
+        setattr(request, NOTES, {})
+    try:
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+            response.render()
+    finally:
+        notes = getattr(request, NOTES, None) or {}
+        if with_notes:
+            delattr(request, NOTES)
     if (
         response.status_code == 200
         and not response.streaming
@@ -97,19 +139,21 @@ def _render_and_store(view, request, key, args, kwargs):
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not request.META.get("CSRF_COOKIE_USED")
     ):
-        _cache().set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+        entry = (response.content, response["Content-Type"], notes)
+        _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
-        return response, True
+        return response, entry
     _cache().set(key, UNCACHEABLE, settings.PAGE_CACHE_SECONDS)
-    return response, False
+    return response, None
 
 
-def _serve_anonymous(view, request, args, kwargs):
+def _serve_anonymous(view, request, args, kwargs, with_notes=False):
     key = _key(request)
     cached = _cache().get(key)
     if cached is not None and cached != UNCACHEABLE:
-        return _cached_response(*cached, state="hit")
-    response, _stored = _render_and_store(view, request, key, args, kwargs)
+        content, content_type, _notes = _unpack(cached)
+        return _cached_response(content, content_type, state="hit")
+    response, _entry = _render_and_store(view, request, key, args, kwargs, with_notes)
     return response
 
 
@@ -126,10 +170,10 @@ def cache_for_anonymous(view):
     return wrapper
 
 
-SLOT = re.compile(rb"<!--slot:(?P<name>[a-z]+)-->.*?<!--/slot:(?P=name)-->", re.DOTALL)
+SLOT = re.compile(rb"<!--slot:(?P<name>[a-z0-9-]+)-->.*?<!--/slot:(?P=name)-->", re.DOTALL)
 SLOT_TEMPLATES = {
-    b"account": "includes/account_nav.html",
-    b"banner": "includes/verification_banner.html",
+    "account": "includes/account_nav.html",
+    "banner": "includes/verification_banner.html",
 }
 
 
@@ -138,11 +182,11 @@ SLOT_TEMPLATES = {
 CSRF_PLACEHOLDER = "csrf-token-of-this-request"
 # Rendered slots by template, language and what they show of the person;
 # kept per process (templates do not change while it runs).
-_rendered_slots: dict[tuple, bytes] = {}
+_rendered_slots: dict[tuple, str] = {}
 MAX_RENDERED_SLOTS = 2000
 
 
-def _render_slot(name: bytes, request) -> bytes:
+def _render_slot(name: str, request) -> str:
     from smartregion.accounts.predicates import has_verified_email
 
     user = request.user
@@ -156,61 +200,89 @@ def _render_slot(name: bytes, request) -> bytes:
             "csrf_token": CSRF_PLACEHOLDER,
             "user_has_verified_email": verified,
         }
-        html = get_template(SLOT_TEMPLATES[name]).render(context).encode()
+        html = get_template(SLOT_TEMPLATES[name]).render(context)
         if len(_rendered_slots) >= MAX_RENDERED_SLOTS:
             _rendered_slots.clear()
         _rendered_slots[key] = html
-    if CSRF_PLACEHOLDER.encode() in html:
-        html = html.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
     return html
 
 
-def _fill_slots(content: bytes, request) -> bytes:
-    """`content` with each slot of base.html rendered for request.user (a
-    logged-in person: the slots show only whether the address is verified
-    and the address itself)."""
+def _fill_slots(content: bytes, request, fills: dict[str, str]) -> bytes:
+    """`content` with the header's slots rendered for request.user (a
+    logged-in person: they show only whether the address is verified and
+    the address itself) and the slots named in `fills` replaced by their
+    HTML; other slots keep what the anonymous page has. The request's CSRF
+    token goes in for the stand-in."""
+    token = None
 
     def render(match):
-        name = match["name"]
-        return b"<!--slot:%s-->%s<!--/slot:%s-->" % (name, _render_slot(name, request), name)
+        nonlocal token
+        name = match["name"].decode()
+        if name in fills:
+            html = fills[name]
+        elif name in SLOT_TEMPLATES:
+            html = _render_slot(name, request)
+        else:
+            return match[0]
+        if CSRF_PLACEHOLDER in html:
+            token = token or get_token(request)
+            html = html.replace(CSRF_PLACEHOLDER, token)
+        return f"<!--slot:{name}-->{html}<!--/slot:{name}-->".encode()
 
     return SLOT.sub(render, content)
 
 
-def cache_shared_page(view):
+def cache_member_page(fill=None):
     """Like cache_for_anonymous, and logged-in people get the cached page
-    too, with the header's account slots filled in for them. Only for views
-    whose page shows nothing else that depends on the person."""
+    too: the header's account slots and the slots that `fill(request,
+    notes, *args, **kwargs)` returns (a dict of slot name to HTML) are
+    filled in for them. `fill` returns None when the page must be
+    rendered for the person after all. Without `fill` the page may show
+    nothing else that depends on the person (cache_shared_page)."""
 
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method not in SAFE_METHODS or _has_messages(request):
-            return view(request, *args, **kwargs)
-        if not request.user.is_authenticated:
-            return _serve_anonymous(view, request, args, kwargs)
-        key = _key(request)
-        cached = _cache().get(key)
-        if cached == UNCACHEABLE:
-            return view(request, *args, **kwargs)
-        if cached is None:
-            member = request.user
-            request.user = AnonymousUser()
-            try:
-                response, stored = _render_and_store(view, request, key, args, kwargs)
-            finally:
-                request.user = member
-            if not stored:
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in SAFE_METHODS or _has_messages(request):
                 return view(request, *args, **kwargs)
-            cached = (response.content, response["Content-Type"])
-            state = "miss"
-        else:
+            with_notes = fill is not None
+            if not request.user.is_authenticated:
+                return _serve_anonymous(view, request, args, kwargs, with_notes)
+            key = _key(request)
+            cached = _cache().get(key)
+            if cached == UNCACHEABLE:
+                return view(request, *args, **kwargs)
             state = "hit"
-        content, content_type = cached
-        if content_type.startswith("text/html"):
-            content = _fill_slots(content, request)
-        return _cached_response(content, content_type, state=state)
+            if cached is None:
+                member = request.user
+                request.user = AnonymousUser()
+                try:
+                    _response, cached = _render_and_store(view, request, key, args, kwargs, with_notes)
+                except (Http404, PermissionDenied):
+                    # Not for anonymous visitors; the person may see more.
+                    _cache().set(key, UNCACHEABLE, settings.PAGE_CACHE_SECONDS)
+                    cached = None
+                finally:
+                    request.user = member
+                if cached is None:
+                    return view(request, *args, **kwargs)
+                state = "miss"
+            content, content_type, notes = _unpack(cached)
+            if not content_type.startswith("text/html"):
+                return _cached_response(content, content_type, state=state)
+            fills = {}
+            if fill is not None:
+                fills = fill(request, notes, *args, **kwargs)
+                if fills is None:
+                    return view(request, *args, **kwargs)
+            return _cached_response(_fill_slots(content, request, fills), content_type, state=state)
 
-    return wrapper
+        return wrapper
+
+    return decorator
+
+
+cache_shared_page = cache_member_page()
 
 
 class InvalidateOnPostMiddleware:

@@ -23,15 +23,17 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from smartregion.accounts.predicates import is_verified_participant
+from smartregion.comments import threads
 from smartregion.ideas import actions, tasks
 from smartregion.ideas.forms import IdeaEditForm, IdeaForm
 from smartregion.ideas.models import Idea, Support
-from smartregion.lib.pagecache import cache_for_anonymous
+from smartregion.lib import pagecache
 from smartregion.participation.models import Moderation, Phase, Process
 from smartregion.region.models import Place, Topic
 
@@ -263,11 +265,17 @@ def _support_state(request, idea, supported) -> str:
         return "closed"
     if not request.user.is_authenticated:
         return "anonymous"
-    if idea.author_id == request.user.pk:
+    return _member_support_state(request.user, idea.author_id, supported)
+
+
+def _member_support_state(user, author_id, supported) -> str:
+    """The support box of a logged-in person on an idea that collects
+    supports."""
+    if author_id == user.pk:
         return "own"
     if supported:
         return "supported"
-    if not is_verified_participant(request.user):
+    if not is_verified_participant(user):
         return "unverified"
     return "open"
 
@@ -280,8 +288,51 @@ def _support_context(request, idea, supported=None) -> dict:
     return {"idea": idea, "supported": supported, "support_state": _support_state(request, idea, supported)}
 
 
+# The support boxes a member may get on an idea that collects supports.
+MEMBER_SUPPORT_STATES = ("open", "supported", "unverified")
+
+
+def _note_for_members(request, idea, support_state) -> None:
+    """Note what members' copies of the cached page need besides the
+    comment thread's: the author (who gets the page rendered for them) and,
+    if the idea collects supports, each support box a member may get,
+    rendered once (the CSRF token goes in per request)."""
+    boxes = None
+    if support_state == "anonymous":
+        template = get_template("ideas/includes/support_button.html")
+        boxes = {
+            state: template.render(
+                {
+                    "idea": idea,
+                    "supported": state == "supported",
+                    "support_state": state,
+                    "csrf_token": pagecache.CSRF_PLACEHOLDER,
+                }
+            )
+            for state in MEMBER_SUPPORT_STATES
+        }
+    pagecache.note(request, "idea", {"pk": idea.pk, "author_id": idea.author_id, "support_boxes": boxes})
+
+
+def _member_slots(request, notes, slug, pk) -> dict | None:
+    """The slots of the cached idea page for a logged-in person (see
+    pagecache.cache_member_page): the support box (one query: do they
+    support it?) and the comment thread's. None, so that the page is
+    rendered for them, for the author (their own links) and whoever the
+    thread renders for (threads.member_slots)."""
+    user = request.user
+    idea, thread = notes.get("idea"), notes.get("comments")
+    if idea is None or thread is None or idea["author_id"] == user.pk:
+        return None
+    slots = threads.member_slots(request, thread)
+    if slots is not None and idea["support_boxes"]:
+        supported = Support.objects.filter(idea_id=idea["pk"], user=user).exists()
+        slots["support"] = idea["support_boxes"][_member_support_state(user, idea["author_id"], supported)]
+    return slots
+
+
 @require_GET
-@cache_for_anonymous
+@pagecache.cache_member_page(_member_slots)
 def idea_detail(request, slug, pk):
     idea = _get_idea(request, slug, pk)
     is_author = request.user.is_authenticated and idea.author_id == request.user.pk
@@ -292,6 +343,8 @@ def idea_detail(request, slug, pk):
         "can_withdraw": is_author and request.user.has_perm("ideas.withdraw_idea", idea),
         "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
     }
+    if pagecache.collecting_notes(request):
+        _note_for_members(request, idea, context["support_state"])
     return render(request, "ideas/idea_detail.html", context)
 
 

@@ -153,3 +153,70 @@ def test_each_member_gets_their_own_slots_and_csrf_token(page_tree, citizen, oth
     assert "other.citizen@example.org" not in pages[0]
     assert pagecache.CSRF_PLACEHOLDER not in "".join(pages)
     assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+
+def _member_page_view(calls):
+    """A view whose page greets the visitor in a slot and notes, for the
+    members' copies, a greeting with a stand-in for the name and a form."""
+    from django.http import HttpResponse
+
+    def view(request):
+        calls.append(request.user.is_authenticated)
+        pagecache.note(request, "greeting", f"Hallo NAME <input value='{pagecache.CSRF_PLACEHOLDER}'>")
+        greeting = f"Hallo {request.user.display_name}" if request.user.is_authenticated else "Hallo Gast"
+        return HttpResponse(f"<p><!--slot:greeting-->{greeting}<!--/slot:greeting--></p><p>Für alle</p>")
+
+    return view
+
+
+def _get(rf, user):
+    from django.contrib.auth.models import AnonymousUser
+
+    request = rf.get("/seite/")
+    request.user = user or AnonymousUser()
+    return request
+
+
+def test_members_get_the_cached_page_with_the_slots_their_fill_returns(rf, citizen):
+    calls = []
+
+    def fill(request, notes):
+        return {"greeting": notes["greeting"].replace("NAME", request.user.display_name)}
+
+    view = pagecache.cache_member_page(fill)(_member_page_view(calls))
+    anonymous = view(_get(rf, None)).content.decode()
+    member = view(_get(rf, citizen))
+
+    assert calls == [False]  # rendered once, for the cache
+    assert member["X-Page-Cache"] == "hit"
+    page = member.content.decode()
+    assert f"<!--slot:greeting-->Hallo {citizen.display_name} <input value='" in page
+    assert pagecache.CSRF_PLACEHOLDER not in page
+    assert "<p>Für alle</p>" in page
+    assert "Hallo Gast" in anonymous and pagecache.CSRF_PLACEHOLDER not in anonymous
+    assert "Hallo Gast" in view(_get(rf, None)).content.decode()
+
+
+def test_a_fill_that_returns_none_has_the_page_rendered_for_the_member(rf, citizen):
+    calls = []
+    view = pagecache.cache_member_page(lambda request, notes: None)(_member_page_view(calls))
+
+    response = view(_get(rf, citizen))
+
+    assert calls == [False, True]  # for the cache, then for the member
+    assert "X-Page-Cache" not in response
+    assert f"Hallo {citizen.display_name}" in response.content.decode()
+
+
+def test_a_page_anonymous_visitors_may_not_see_is_rendered_for_the_member(rf, citizen):
+    from django.http import Http404, HttpResponse
+
+    def view(request):
+        if not request.user.is_authenticated:
+            raise Http404
+        return HttpResponse("Nur für Angemeldete")
+
+    cached_view = pagecache.cache_member_page(lambda request, notes: {})(view)
+
+    assert cached_view(_get(rf, citizen)).content.decode() == "Nur für Angemeldete"
+    assert cached_view(_get(rf, citizen)).content.decode() == "Nur für Angemeldete"
