@@ -250,17 +250,17 @@ def with_comments(idea, number):
 # Anonymous, rendered for the cache: the idea with process, author,
 # municipality and focus area; its topics; the process's phases; region
 # settings, home page and site links of the layout; the comment thread's two
-# (comments, replies) and the authors of comments waiting for approval
-# (noted for members' copies of the page).
-ANONYMOUS_QUERIES = 9
+# (comments, replies); and, noted for members' copies of the page, the
+# supporters and the authors of comments waiting for approval.
+ANONYMOUS_QUERIES = 10
 # A member's copy of the cached page: session and user; the verified address
-# (asked by the support box and by the layout's banner, cached on the user);
-# own support. However many comments.
-MEMBER_QUERIES = 4
+# (asked by the support box and by the layout's banner, cached on the user).
+# However many comments.
+MEMBER_QUERIES = 3
 # The author's page is rendered for them: the anonymous page's queries but
-# the pending authors; session, user, verified address, own support, and
-# whether the jury has rated (the idea can be edited until then).
-AUTHOR_QUERIES = ANONYMOUS_QUERIES - 1 + 5
+# the two notes; session, user, verified address, own support, and whether
+# the jury has rated (the idea can be edited until then).
+AUTHOR_QUERIES = ANONYMOUS_QUERIES - 2 + 5
 
 
 def test_anonymous_query_count_is_pinned_and_does_not_grow_with_comments(client, idea):

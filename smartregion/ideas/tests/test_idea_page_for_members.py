@@ -115,6 +115,19 @@ def test_a_supporter_gets_the_button_to_take_it_back(client, member, idea):
     assert "Unterstützung zurücknehmen" in page
 
 
+def test_an_idea_with_more_supporters_than_are_noted(client, member, idea, monkeypatch):
+    from smartregion.ideas.views import ideas as idea_views
+
+    monkeypatch.setattr(idea_views, "MAX_NOTED_SUPPORTERS", 1)
+    support_idea(idea, verify_email(UserFactory()))
+    support_idea(idea, member)
+    client.force_login(member)
+
+    page = assert_same_page(client, idea.get_absolute_url())
+
+    assert "Unterstützung zurücknehmen" in page
+
+
 def test_a_member_whose_address_is_not_verified_is_told_so(client, other_citizen, idea):
     client.force_login(other_citizen)
 

@@ -290,15 +290,22 @@ def _support_context(request, idea, supported=None) -> dict:
 
 # The support boxes a member may get on an idea that collects supports.
 MEMBER_SUPPORT_STATES = ("open", "supported", "unverified")
+# Up to this many supporters are noted with the cached page; members' copies
+# of an idea with more ask the database whether they support it.
+MAX_NOTED_SUPPORTERS = 1000
 
 
 def _note_for_members(request, idea, support_state) -> None:
     """Note what members' copies of the cached page need besides the
     comment thread's: the author (who gets the page rendered for them) and,
     if the idea collects supports, each support box a member may get,
-    rendered once (the CSRF token goes in per request)."""
-    boxes = None
+    rendered once (the CSRF token goes in per request), and who supports
+    it (any support or withdrawal is a POST, which ends the cached page)."""
+    boxes = supporters = None
     if support_state == "anonymous":
+        ids = Support.objects.filter(idea_id=idea.pk).values_list("user_id", flat=True)
+        ids = list(ids[: MAX_NOTED_SUPPORTERS + 1])
+        supporters = frozenset(ids) if len(ids) <= MAX_NOTED_SUPPORTERS else None
         template = get_template("ideas/includes/support_button.html")
         boxes = {
             state: template.render(
@@ -311,22 +318,29 @@ def _note_for_members(request, idea, support_state) -> None:
             )
             for state in MEMBER_SUPPORT_STATES
         }
-    pagecache.note(request, "idea", {"pk": idea.pk, "author_id": idea.author_id, "support_boxes": boxes})
+    pagecache.note(
+        request,
+        "idea",
+        {"pk": idea.pk, "author_id": idea.author_id, "support_boxes": boxes, "supporters": supporters},
+    )
 
 
 def _member_slots(request, notes, slug, pk) -> dict | None:
     """The slots of the cached idea page for a logged-in person (see
-    pagecache.cache_member_page): the support box (one query: do they
-    support it?) and the comment thread's. None, so that the page is
-    rendered for them, for the author (their own links) and whoever the
-    thread renders for (threads.member_slots)."""
+    pagecache.cache_member_page): the support box and the comment thread's,
+    without a query (but for ideas with very many supporters). None, so
+    that the page is rendered for them, for the author (their own links)
+    and whoever the thread renders for (threads.member_slots)."""
     user = request.user
     idea, thread = notes.get("idea"), notes.get("comments")
     if idea is None or thread is None or idea["author_id"] == user.pk:
         return None
     slots = threads.member_slots(request, thread)
     if slots is not None and idea["support_boxes"]:
-        supported = Support.objects.filter(idea_id=idea["pk"], user=user).exists()
+        if idea["supporters"] is not None:
+            supported = user.pk in idea["supporters"]
+        else:
+            supported = Support.objects.filter(idea_id=idea["pk"], user=user).exists()
         slots["support"] = idea["support_boxes"][_member_support_state(user, idea["author_id"], supported)]
     return slots
 
