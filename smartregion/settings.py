@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "smartregion.accounts.middleware.RenewSessionMiddleware",
+    "smartregion.accounts.middleware.RememberVerifiedAddressMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "smartregion.accounts.middleware.BlockedAccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from smartregion.accounts.predicates import is_staff_member
+from smartregion.accounts.predicates import VERIFIED_ATTRIBUTE, is_staff_member
 
 
 def _session_used_second_factor(request) -> bool:
@@ -98,4 +98,41 @@ class RenewSessionMiddleware:
             # Setting a key marks the session modified: SessionMiddleware
             # (outside this one) saves it with a fresh expiry and cookie.
             session[_RENEWED_KEY] = now
+        return response
+
+
+VERIFIED_ADDRESS_KEY = "_verified_address"
+
+
+class RememberVerifiedAddressMiddleware:
+    """Remembers in the session that the person's login address is
+    verified, so that their later requests need no query for it
+    (accounts.predicates.has_verified_email: every member's page asks, for
+    the banner and the rules).
+
+    Only a verified address is remembered, and only that address: a
+    changed address is looked up again, and an unverified one on every
+    request, so that a confirmation counts at once. An address that staff
+    mark unverified again counts as verified in sessions that remembered
+    it until they end."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        email = None
+        if request.user.is_authenticated:
+            email = request.user.email
+            if request.session.get(VERIFIED_ADDRESS_KEY) == email:
+                setattr(request.user, VERIFIED_ATTRIBUTE, True)
+        response = self.get_response(request)
+        user = request.user
+        if (
+            email is not None
+            and user.is_authenticated
+            and user.email == email
+            and getattr(user, VERIFIED_ATTRIBUTE, None) is True
+            and request.session.get(VERIFIED_ADDRESS_KEY) != email
+        ):
+            request.session[VERIFIED_ADDRESS_KEY] = email
         return response

@@ -28,16 +28,22 @@ def is_verified_participant(user) -> bool:
     return has_verified_email(user)
 
 
+# Where has_verified_email keeps its answer on the user object.
+VERIFIED_ATTRIBUTE = "_verified_participant"
+
+
 def has_verified_email(user) -> bool:
     """Whether the login address of `user` (logged in) is verified. Cached
     on the user object for the request: a list of ideas asks once per
-    support button, and the layout's banner asks too."""
-    cached = getattr(user, "_verified_participant", None)
+    support button, and the layout's banner asks too. A verified address
+    is also remembered in the session (accounts.middleware.
+    RememberVerifiedAddressMiddleware sets the answer before it is asked)."""
+    cached = getattr(user, VERIFIED_ATTRIBUTE, None)
     if cached is None:
         from allauth.account.models import EmailAddress
 
         cached = EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
-        user._verified_participant = cached
+        setattr(user, VERIFIED_ATTRIBUTE, cached)
     return cached
 
 

@@ -253,14 +253,14 @@ def with_comments(idea, number):
 # (comments, replies); and, noted for members' copies of the page, the
 # supporters and the authors of comments waiting for approval.
 ANONYMOUS_QUERIES = 10
-# A member's copy of the cached page: session and user; the verified address
-# (asked by the support box and by the layout's banner, cached on the user).
-# However many comments.
-MEMBER_QUERIES = 3
+# A member's copy of the cached page: session and user, however many
+# comments. (Whether the address is verified is remembered in the session
+# after the first request: RememberVerifiedAddressMiddleware.)
+MEMBER_QUERIES = 2
 # The author's page is rendered for them: the anonymous page's queries but
-# the two notes; session, user, verified address, own support, and whether
-# the jury has rated (the idea can be edited until then).
-AUTHOR_QUERIES = ANONYMOUS_QUERIES - 2 + 5
+# the two notes; session, user, own support, and whether the jury has rated
+# (the idea can be edited until then).
+AUTHOR_QUERIES = ANONYMOUS_QUERIES - 2 + 4
 
 
 def test_anonymous_query_count_is_pinned_and_does_not_grow_with_comments(client, idea):

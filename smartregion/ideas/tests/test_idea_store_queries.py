@@ -74,10 +74,12 @@ STORE_QUERIES = 11
 # (pagecache.cache_shared_page) with the header's account slots filled in:
 #  1 the session
 #  2 the user
-#  3 whether the address is verified (the banner of base.html)
-STORE_QUERIES_LOGGED_IN_CACHED = 3
+# (Whether the address is verified, which the banner of base.html asks, is
+# remembered in the session after the first request:
+# RememberVerifiedAddressMiddleware.)
+STORE_QUERIES_LOGGED_IN_CACHED = 2
 # Logged in with nothing in the cache: the anonymous render's queries and
-# those three.
+# those two.
 STORE_QUERIES_LOGGED_IN = STORE_QUERIES + STORE_QUERIES_LOGGED_IN_CACHED
 
 
