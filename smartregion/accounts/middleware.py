@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -102,6 +104,8 @@ class RenewSessionMiddleware:
 
 
 VERIFIED_ADDRESS_KEY = "_verified_address"
+# How long a remembered verification holds before it is looked up again.
+VERIFIED_ADDRESS_RECHECK_SECONDS = 3600
 
 
 class RememberVerifiedAddressMiddleware:
@@ -110,29 +114,35 @@ class RememberVerifiedAddressMiddleware:
     (accounts.predicates.has_verified_email: every member's page asks, for
     the banner and the rules).
 
-    Only a verified address is remembered, and only that address: a
-    changed address is looked up again, and an unverified one on every
-    request, so that a confirmation counts at once. An address that staff
-    mark unverified again counts as verified in sessions that remembered
-    it until they end."""
+    Only a verified address is remembered, only that address, and for an
+    hour: a changed address is looked up again, and an unverified one on
+    every request, so that a confirmation counts at once; an address marked
+    unverified again counts as verified for an hour at the most."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        email = None
+        email = remembered = None
         if request.user.is_authenticated:
             email = request.user.email
-            if request.session.get(VERIFIED_ADDRESS_KEY) == email:
+            remembered = request.session.get(VERIFIED_ADDRESS_KEY)
+            if (
+                remembered
+                and remembered[0] == email
+                and time.time() - remembered[1] < VERIFIED_ADDRESS_RECHECK_SECONDS
+            ):
                 setattr(request.user, VERIFIED_ATTRIBUTE, True)
+            else:
+                remembered = None
         response = self.get_response(request)
         user = request.user
         if (
             email is not None
+            and remembered is None
             and user.is_authenticated
             and user.email == email
             and getattr(user, VERIFIED_ATTRIBUTE, None) is True
-            and request.session.get(VERIFIED_ADDRESS_KEY) != email
         ):
-            request.session[VERIFIED_ADDRESS_KEY] = email
+            request.session[VERIFIED_ADDRESS_KEY] = [email, time.time()]
         return response

@@ -29,7 +29,7 @@ def is_verified_participant(user) -> bool:
 
 
 # Where has_verified_email keeps its answer on the user object.
-VERIFIED_ATTRIBUTE = "_verified_participant"
+VERIFIED_ATTRIBUTE = "_has_verified_email"
 
 
 def has_verified_email(user) -> bool:

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.test import RequestFactory
 
 from smartregion.accounts.models import User
+from smartregion.accounts.predicates import VERIFIED_ATTRIBUTE
 from smartregion.accounts.roles import EDITORS
 
 PASSWORD = "ein-langes-testpasswort"
@@ -50,8 +51,8 @@ def verify_email(user):
     """Give `user` a verified primary address, as after clicking the link
     in the verification mail."""
     EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
-    # is_verified_participant caches its answer on the user object.
-    user.__dict__.pop("_verified_participant", None)
+    # has_verified_email caches its answer on the user object.
+    user.__dict__.pop(VERIFIED_ATTRIBUTE, None)
     return user
 
 

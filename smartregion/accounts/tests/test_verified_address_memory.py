@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from smartregion.accounts.middleware import VERIFIED_ADDRESS_KEY
+from smartregion.accounts.middleware import VERIFIED_ADDRESS_KEY, VERIFIED_ADDRESS_RECHECK_SECONDS
 from smartregion.accounts.tests.factories import verify_email
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,21 @@ def test_a_verified_address_is_looked_up_once_per_session(client, page_tree, cit
 
     assert (first, second) == (1, 0)
     assert BANNER not in page
-    assert client.session[VERIFIED_ADDRESS_KEY] == citizen.email
+    assert client.session[VERIFIED_ADDRESS_KEY][0] == citizen.email
+
+
+def test_a_remembered_verification_is_looked_up_again_after_an_hour(client, page_tree, citizen):
+    client.force_login(verify_email(citizen))
+    address_lookups(client)
+    session = client.session
+    email, remembered_at = session[VERIFIED_ADDRESS_KEY]
+    session[VERIFIED_ADDRESS_KEY] = [email, remembered_at - VERIFIED_ADDRESS_RECHECK_SECONDS]
+    session.save()
+    EmailAddress.objects.filter(user=citizen).update(verified=False)
+
+    lookups, page = address_lookups(client)
+
+    assert lookups == 1 and BANNER in page
 
 
 def test_an_unverified_address_is_looked_up_each_time_and_a_confirmation_counts_at_once(client, page_tree, citizen):

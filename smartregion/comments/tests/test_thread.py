@@ -14,6 +14,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from smartregion.accounts.actions import delete_account
+from smartregion.accounts.predicates import VERIFIED_ATTRIBUTE
 from smartregion.accounts.tests.factories import UserFactory
 from smartregion.comments import actions
 from smartregion.comments.models import Comment
@@ -299,7 +300,7 @@ def test_the_tag_costs_two_queries_with_the_phases_loaded(idea, verified_citizen
 
     prefetch_related_objects([idea.process], Prefetch("phases", queryset=Phase.objects.all()))
     verified_citizen = UserFactory._meta.model.objects.get(pk=verified_citizen.pk)
-    verified_citizen._verified_participant = True
+    setattr(verified_citizen, VERIFIED_ATTRIBUTE, True)
 
     # The top-level comments and their replies, with their authors.
     with django_assert_num_queries(2):
