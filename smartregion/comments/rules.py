@@ -53,7 +53,9 @@ def within_edit_window(user, comment) -> bool:
 
 # Whether the target takes comments at all; the person's part of
 # add_comment is is_verified_participant. Kept apart for the members'
-# copies of cached pages (comments/threads.py member_slots).
+# copies of cached pages: comments/threads.py notes open_for_comments as an
+# anonymous visitor sees it (whoever sees the cached page may see the
+# target) and member_slots adds the person's part.
 open_for_comments = is_process_published & comments_open & may_see_target & ~target_withdrawn
 
 rules.add_perm("comments.add_comment", is_verified_participant & open_for_comments)

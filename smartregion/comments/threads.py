@@ -236,8 +236,7 @@ def _decorate(comment, user) -> None:
 
 # A stand-in for the submission key of a form rendered once for the notes;
 # each copy gets a key of its own (a shared key would make two comments one).
-KEY_PLACEHOLDER = "submission-key-of-this-form"
-LIVE = (Status.VISIBLE, Status.PENDING)
+KEY_PLACEHOLDER = pagecache.stand_in("submission-key")
 
 
 def _render(template, context) -> str:
@@ -247,15 +246,20 @@ def _render(template, context) -> str:
 def _note_for_members(request, target, context) -> None:
     """Note, while the thread is rendered for an anonymous visitor and the
     cache, what members' copies need: the visible comments on the page
-    (whose authors get their own links), who has comments waiting for
-    approval (only they see them), and, if the target takes comments, the
-    form, the reply forms and why a person may not comment, each rendered
-    once with stand-ins for the CSRF token and the submission key."""
+    (whose authors get their own links; the page shows no pending ones),
+    who has comments waiting for approval (only they see them), and, if the
+    target takes comments, the form, the reply forms and the reason for
+    people whose address is not verified, each rendered once with
+    stand-ins for the CSRF token and the submission key. `open` is
+    open_for_comments as the anonymous visitor sees it: whoever sees the
+    cached page may see the target."""
     user = request.user
     shown = [each for comment in context["comments"] for each in (comment, *comment.shown_replies)]
     notes = {
         "host_path": context["host_path"],
-        "comments": [(each.pk, each.author_id, each.status, each.created_at) for each in shown if each.status in LIVE],
+        "comments": [
+            (each.pk, each.author_id, each.status, each.created_at) for each in shown if each.status == Status.VISIBLE
+        ],
         "pending_authors": frozenset(
             comments_on(target).filter(status=Status.PENDING).values_list("author_id", flat=True)
         ),
@@ -265,11 +269,9 @@ def _note_for_members(request, target, context) -> None:
         initial = {"submission_key": KEY_PLACEHOLDER}
         form = new_comment_form(initial=initial)
         notes["form"] = _render("comments/includes/thread_form.html", {**context, "may_comment": True, "form": form})
-        notes["why_not"] = {
-            reason: _render("comments/includes/thread_form.html", {**context, "may_comment": False, "reason": reason})
-            # Blocked accounts are logged out (BlockedAccountMiddleware).
-            for reason in ("unverified",)
-        }
+        notes["unverified"] = _render(
+            "comments/includes/thread_form.html", {**context, "may_comment": False, "reason": "unverified"}
+        )
         notes["replies"] = {}
         for comment in context["comments"]:
             if comment.status == Status.VISIBLE:
@@ -303,11 +305,12 @@ def member_slots(request, notes) -> dict | None:
             slots["comment-form"] = _with_own_key(notes["form"])
             for pk, html in notes["replies"].items():
                 slots[f"reply-{pk}"] = _with_own_key(html)
+        elif _reason_of_person(user) == "unverified":
+            slots["comment-form"] = notes["unverified"]
         else:
-            reason = _reason_of_person(user)
-            if reason not in notes["why_not"]:
-                return None
-            slots["comment-form"] = notes["why_not"][reason]
+            # Blocked accounts are logged out (BlockedAccountMiddleware);
+            # anything else is rare enough to render.
+            return None
     for pk, author_id, status, created_at in notes["comments"]:
         if author_id == user.pk:
             comment = Comment(pk=pk, author_id=author_id, status=status, created_at=created_at)

@@ -8,9 +8,11 @@ the cache generation on, and the keys of the old generation are never read
 again. Changes that are no request (management commands, phases that open
 at a date) call `invalidate()` themselves or wait for PAGE_CACHE_SECONDS.
 
-What is never cached: logged-in visitors, anything but GET/HEAD, responses
-other than 200, responses that set a cookie or used the CSRF token (the token
-belongs to one visitor), and requests that carry flash messages.
+What is never cached: a page rendered for a logged-in person, anything but
+GET/HEAD, responses other than 200, responses that set a cookie or used the
+CSRF token (the token belongs to one visitor), and requests that carry flash
+messages. A page that changes at a known moment (a phase that opens or
+ends) says so with `valid_until()`, and its entry ends then.
 
 Pages whose content is the same for everybody apart from the account
 links in the header and the banner asking to verify the address (lists,
@@ -27,16 +29,20 @@ with stand-ins for the CSRF token and the form's submission key), and the
 notes are kept with the page. For each member, `fill(request, notes, …)`
 returns the HTML of the page's own slots for that person, from the notes
 and a query or two, or None when the page must be rendered for them after
-all (the author of the idea, someone whose pending comment only they see).
-Slots do not nest.
+all (the author of the idea, a superuser, someone whose pending comment
+only they see). Slots do not nest. Per-request values in kept HTML are
+written as stand-ins (`CSRF_PLACEHOLDER`, made from SECRET_KEY, so that no
+text a person types can contain one) and replaced per copy.
 
 The cache is the "pages" alias of settings.CACHES: Redis when configured,
 otherwise a folder on disk, which all the worker processes of one machine
 share (a per-process memory cache would miss another worker's POST).
 """
 
+import datetime as dt
 import functools
 import hashlib
+import math
 import re
 import uuid
 
@@ -47,11 +53,28 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 
 GENERATION_KEY = "pagecache:generation"
 SAFE_METHODS = ("GET", "HEAD")
+
+
+def stand_in(name: str) -> str:
+    """A stand-in for a per-request value in HTML that is kept in the cache:
+    the same in every process of the site, and nothing a person could type
+    into a text that the page shows (it is made from SECRET_KEY)."""
+    return f"{name}-{salted_hmac('smartregion.lib.pagecache', name).hexdigest()[:20]}"
+
+
+# A stand-in for the CSRF token while kept HTML is rendered; each request
+# puts its own token in.
+CSRF_PLACEHOLDER = stand_in("csrf-token")
+# Entries of this version of the cache only (their shape changes between
+# versions) and of these stand-ins (they change with SECRET_KEY).
+KEY_PREFIX = f"page2:{CSRF_PLACEHOLDER[-8:]}"
 
 
 def _cache():
@@ -75,7 +98,7 @@ def invalidate() -> None:
 def _key(request) -> str:
     # The host too: feeds and e-mail-free pages still carry absolute links.
     path = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-    return f"page:{generation()}:{get_language()}:{path}"
+    return f"{KEY_PREFIX}:{generation()}:{get_language()}:{path}"
 
 
 def _has_messages(request) -> bool:
@@ -89,6 +112,24 @@ UNCACHEABLE = "uncacheable"
 # The request attribute that collects the notes for members' copies while a
 # page is rendered for the cache.
 NOTES = "_page_cache_notes"
+# The request attribute with the moment the page being rendered changes.
+VALID_UNTIL = "_page_cache_valid_until"
+
+
+def valid_until(request, moment: dt.datetime | None) -> None:
+    """The page being rendered changes at `moment` (a phase opens or ends):
+    keep it in the cache until then at the most."""
+    current = getattr(request, VALID_UNTIL, None)
+    if moment is not None and (current is None or moment < current):
+        setattr(request, VALID_UNTIL, moment)
+
+
+def _timeout(request) -> int:
+    moment = getattr(request, VALID_UNTIL, None)
+    if moment is None:
+        return settings.PAGE_CACHE_SECONDS
+    seconds = math.ceil((moment - timezone.now()).total_seconds())
+    return max(1, min(settings.PAGE_CACHE_SECONDS, seconds))
 
 
 def collecting_notes(request) -> bool:
@@ -110,12 +151,6 @@ def _cached_response(content, content_type, state) -> HttpResponse:
     response["X-Page-Cache"] = state
     patch_vary_headers(response, ["Cookie"])
     return response
-
-
-def _unpack(cached) -> tuple[bytes, str, dict]:
-    # Entries of an older version hold no notes.
-    content, content_type, *notes = cached
-    return content, content_type, notes[0] if notes else {}
 
 
 def _render_and_store(view, request, key, args, kwargs, with_notes=False):
@@ -140,7 +175,7 @@ def _render_and_store(view, request, key, args, kwargs, with_notes=False):
         and not request.META.get("CSRF_COOKIE_USED")
     ):
         entry = (response.content, response["Content-Type"], notes)
-        _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+        _cache().set(key, entry, _timeout(request))
         response["X-Page-Cache"] = "miss"
         return response, entry
     _cache().set(key, UNCACHEABLE, settings.PAGE_CACHE_SECONDS)
@@ -151,7 +186,7 @@ def _serve_anonymous(view, request, args, kwargs, with_notes=False):
     key = _key(request)
     cached = _cache().get(key)
     if cached is not None and cached != UNCACHEABLE:
-        content, content_type, _notes = _unpack(cached)
+        content, content_type, _notes = cached
         return _cached_response(content, content_type, state="hit")
     response, _entry = _render_and_store(view, request, key, args, kwargs, with_notes)
     return response
@@ -177,9 +212,6 @@ SLOT_TEMPLATES = {
 }
 
 
-# A stand-in for the CSRF token while a slot is rendered, so that the
-# rendered slot can be kept and each request only puts its own token in.
-CSRF_PLACEHOLDER = "csrf-token-of-this-request"
 # Rendered slots by template, language and what they show of the person;
 # kept per process (templates do not change while it runs).
 _rendered_slots: dict[tuple, str] = {}
@@ -257,7 +289,7 @@ def cache_member_page(fill=None):
                 member = request.user
                 request.user = AnonymousUser()
                 try:
-                    _response, cached = _render_and_store(view, request, key, args, kwargs, with_notes)
+                    _rendered, cached = _render_and_store(view, request, key, args, kwargs, with_notes)
                 except (Http404, PermissionDenied):
                     # Not for anonymous visitors; the person may see more.
                     _cache().set(key, UNCACHEABLE, settings.PAGE_CACHE_SECONDS)
@@ -267,7 +299,7 @@ def cache_member_page(fill=None):
                 if cached is None:
                     return view(request, *args, **kwargs)
                 state = "miss"
-            content, content_type, notes = _unpack(cached)
+            content, content_type, notes = cached
             if not content_type.startswith("text/html"):
                 return _cached_response(content, content_type, state=state)
             fills = {}

@@ -140,6 +140,13 @@ class Process(ClusterableModel):
         upcoming = [phase for phase in self.ordered_phases() if phase.starts_at > now]
         return min(upcoming, key=lambda phase: phase.starts_at) if upcoming else None
 
+    def next_change(self, now=None):
+        """The next moment after `now` at which a phase begins or ends:
+        what people may do changes then. None if nothing is to come."""
+        now = now or timezone.now()
+        moments = [moment for phase in self.phases.all() for moment in (phase.starts_at, phase.ends_at)]
+        return min((moment for moment in moments if moment and moment > now), default=None)
+
     def is_open_for(self, switch: str, now=None) -> bool:
         """Whether the active phase has `switch` (one of SWITCHES) on."""
         if switch not in SWITCHES:

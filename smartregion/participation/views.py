@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 from smartregion.accounts.predicates import is_verified_participant
 from smartregion.ideas.jury import published_winners
 from smartregion.ideas.models import Idea
+from smartregion.lib import pagecache
 from smartregion.lib.pagecache import cache_for_anonymous, cache_shared_page
 from smartregion.participation.models import SWITCHES, Moderation, Phase, Process
 from smartregion.participation.rules import comments_open, is_process_published, supports_open
@@ -215,6 +216,7 @@ def process_list(request):
     )
     groups = {"running": [], "upcoming": [], "finished": []}
     for process in processes:
+        pagecache.valid_until(request, process.next_change(now))
         state = process.state(now)
         entry = {"process": process, "state": state}
         if state == "running":
@@ -247,6 +249,7 @@ def process_list(request):
 def process_detail(request, slug):
     process = _get_process(request, slug)
     now = timezone.now()
+    pagecache.valid_until(request, process.next_change(now))
     ideas = Idea.objects.public().filter(process=process)
     counts = ideas.aggregate(total=Count("pk"), on_site=Count("pk", filter=~Q(channel=Idea.Channel.ONLINE)))
     paginator = Paginator(ideas.for_listing(), IDEAS_PER_PAGE)

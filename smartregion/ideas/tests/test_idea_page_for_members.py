@@ -9,6 +9,7 @@ differ per request."""
 
 import datetime as dt
 import re
+import time
 
 import pytest
 from django.core.cache import caches
@@ -23,7 +24,7 @@ from smartregion.ideas.actions import support_idea, withdraw_idea
 from smartregion.ideas.tests.factories import IdeaFactory
 from smartregion.lib import pagecache
 from smartregion.participation.models import Process
-from smartregion.participation.tests.factories import open_process, process_with_phase
+from smartregion.participation.tests.factories import PhaseFactory, ProcessFactory, open_process, process_with_phase
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +225,52 @@ def test_the_copies_of_two_members_are_their_own(member, other_citizen, idea):
     assert ">Entfernen<" in mine and ">Entfernen<" not in theirs
     assert set(KEY.findall(mine)).isdisjoint(KEY.findall(mine_again))
     assert pagecache.CSRF_PLACEHOLDER not in mine + theirs + mine_again
+
+
+def test_a_moderator_gets_the_same_page_as_the_rendered_one(client, moderator, idea):
+    client.force_login(moderator)
+
+    page = assert_same_page(client, idea.get_absolute_url())
+
+    assert "Kommentar veröffentlichen" in page
+
+
+def test_a_superuser_gets_the_page_rendered_for_them(client, idea):
+    client.force_login(verify_email(UserFactory(is_superuser=True)))
+
+    for response in copies_from_the_cache(client, idea.get_absolute_url()):
+        assert "X-Page-Cache" not in response
+
+
+def test_before_the_commenting_phase_it_says_when_it_begins(client, member):
+    process = ProcessFactory()
+    PhaseFactory(process=process, supports_open=True, ends_at=timezone.now() + dt.timedelta(days=1))
+    PhaseFactory(
+        process=process,
+        comments_open=True,
+        starts_at=timezone.now() + dt.timedelta(days=2),
+        ends_at=timezone.now() + dt.timedelta(days=9),
+    )
+    idea = IdeaFactory(process=process)
+    client.force_login(member)
+
+    page = assert_same_page(client, idea.get_absolute_url())
+
+    assert "Kommentieren ist ab dem" in page
+    assert ">Unterstützen</button>" in page
+
+
+def test_the_cached_page_ends_when_the_phase_ends(client, member):
+    process = ProcessFactory()
+    PhaseFactory(process=process, comments_open=True, ends_at=timezone.now() + dt.timedelta(seconds=1))
+    idea = IdeaFactory(process=process)
+    client.force_login(member)
+    url = idea.get_absolute_url()
+    client.get(url)
+    assert "Kommentar veröffentlichen" in client.get(url).content.decode()
+
+    time.sleep(1.2)
+    response = client.get(url)
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "Die Kommentarphase ist beendet." in response.content.decode()

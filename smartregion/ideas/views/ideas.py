@@ -330,7 +330,8 @@ def _member_slots(request, notes, slug, pk) -> dict | None:
     pagecache.cache_member_page): the support box and the comment thread's,
     without a query (but for ideas with very many supporters). None, so
     that the page is rendered for them, for the author (their own links)
-    and whoever the thread renders for (threads.member_slots)."""
+    and whoever the thread renders for (threads.member_slots). `slug` and
+    `pk` are the view's arguments; the notes know the idea."""
     user = request.user
     idea, thread = notes.get("idea"), notes.get("comments")
     if idea is None or thread is None or idea["author_id"] == user.pk:
@@ -357,6 +358,8 @@ def idea_detail(request, slug, pk):
         "can_withdraw": is_author and request.user.has_perm("ideas.withdraw_idea", idea),
         "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
     }
+    # Supports and comments open and close with the phases.
+    pagecache.valid_until(request, idea.process.next_change())
     if pagecache.collecting_notes(request):
         _note_for_members(request, idea, context["support_state"])
     return render(request, "ideas/idea_detail.html", context)
