@@ -5,14 +5,14 @@ and language, so a page rendered once can be served again until something
 changes. Every change on the site is a POST (design rule), so any POST
 request ends every cached page at once: `InvalidateOnPostMiddleware` moves
 the cache generation on, and the keys of the old generation are never read
-again. Changes that are no request (management commands, phases that open
-at a date) call `invalidate()` themselves or wait for PAGE_CACHE_SECONDS.
+again. Changes that are no request call `invalidate()` themselves
+(management commands) or wait for PAGE_CACHE_SECONDS; pages that change at
+a phase boundary say when (`valid_until()`).
 
 What is never cached: a page rendered for a logged-in person, anything but
 GET/HEAD, responses other than 200, responses that set a cookie or used the
 CSRF token (the token belongs to one visitor), and requests that carry flash
-messages. A page that changes at a known moment (a phase that opens or
-ends) says so with `valid_until()`, and its entry ends then.
+messages.
 
 Pages whose content is the same for everybody apart from the account
 links in the header and the banner asking to verify the address (lists,
