@@ -10,11 +10,10 @@ run on a busy machine still shows where a page stands:
 """
 
 import argparse
+import importlib
 import json
 import time
 from pathlib import Path
-
-import django
 
 
 def measure(client, path, requests):
@@ -41,7 +40,10 @@ def main(argv=None):
     parser.add_argument("meta", type=Path, help="bench-<n>.json of the database")
     parser.add_argument("--requests", type=int, default=20, help="requests per page")
     args = parser.parse_args(argv)
-    django.setup()
+    # Set up as the server's workers are (smartregion/wsgi.py: the start's
+    # objects frozen out of the garbage collector's full passes), so that
+    # one such pass does not land on a page's figures.
+    importlib.import_module("smartregion.wsgi")
     from django.test import Client
 
     meta = json.loads(args.meta.read_text())
