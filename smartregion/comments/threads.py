@@ -239,10 +239,6 @@ def _decorate(comment, user) -> None:
 KEY_PLACEHOLDER = pagecache.stand_in("submission-key")
 
 
-def _render(template, context) -> str:
-    return get_template(template).render({**context, "csrf_token": pagecache.CSRF_PLACEHOLDER})
-
-
 def _note_for_members(request, target, context) -> None:
     """Note, while the thread is rendered for an anonymous visitor and the
     cache, what members' copies need: the visible comments on the page
@@ -268,8 +264,10 @@ def _note_for_members(request, target, context) -> None:
     if notes["open"]:
         initial = {"submission_key": KEY_PLACEHOLDER}
         form = new_comment_form(initial=initial)
-        notes["form"] = _render("comments/includes/thread_form.html", {**context, "may_comment": True, "form": form})
-        notes["unverified"] = _render(
+        notes["form"] = pagecache.render_kept(
+            "comments/includes/thread_form.html", {**context, "may_comment": True, "form": form}
+        )
+        notes["unverified"] = pagecache.render_kept(
             "comments/includes/thread_form.html", {**context, "may_comment": False, "reason": "unverified"}
         )
         notes["replies"] = {}
@@ -278,7 +276,7 @@ def _note_for_members(request, target, context) -> None:
                 # Only for this rendering: the anonymous page has no form.
                 comment.reply_form = reply_form(comment, initial=initial)
                 try:
-                    html = _render("comments/includes/reply_form.html", {**context, "comment": comment})
+                    html = pagecache.render_kept("comments/includes/reply_form.html", {**context, "comment": comment})
                 finally:
                     comment.reply_form = None
                 notes["replies"][comment.pk] = html

@@ -212,6 +212,12 @@ SLOT_TEMPLATES = {
 }
 
 
+def render_kept(template_name: str, context: dict) -> str:
+    """`template_name` rendered as HTML to keep in the cache: with the
+    CSRF token's stand-in, which each copy gets replaced."""
+    return get_template(template_name).render({**context, "csrf_token": CSRF_PLACEHOLDER})
+
+
 # Rendered slots by template, language and what they show of the person;
 # kept per process (templates do not change while it runs).
 _rendered_slots: dict[tuple, str] = {}
@@ -226,13 +232,8 @@ def _render_slot(name: str, request) -> str:
     key = (name, get_language(), user.pk, user.email, verified)
     html = _rendered_slots.get(key)
     if html is None:
-        context = {
-            "user": user,
-            "request": request,
-            "csrf_token": CSRF_PLACEHOLDER,
-            "user_has_verified_email": verified,
-        }
-        html = get_template(SLOT_TEMPLATES[name]).render(context)
+        context = {"user": user, "request": request, "user_has_verified_email": verified}
+        html = render_kept(SLOT_TEMPLATES[name], context)
         if len(_rendered_slots) >= MAX_RENDERED_SLOTS:
             _rendered_slots.clear()
         _rendered_slots[key] = html

@@ -23,7 +23,6 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -306,15 +305,10 @@ def _note_for_members(request, idea, support_state) -> None:
         ids = Support.objects.filter(idea_id=idea.pk).values_list("user_id", flat=True)
         ids = list(ids[: MAX_NOTED_SUPPORTERS + 1])
         supporters = frozenset(ids) if len(ids) <= MAX_NOTED_SUPPORTERS else None
-        template = get_template("ideas/includes/support_button.html")
         boxes = {
-            state: template.render(
-                {
-                    "idea": idea,
-                    "supported": state == "supported",
-                    "support_state": state,
-                    "csrf_token": pagecache.CSRF_PLACEHOLDER,
-                }
+            state: pagecache.render_kept(
+                "ideas/includes/support_button.html",
+                {"idea": idea, "supported": state == "supported", "support_state": state},
             )
             for state in MEMBER_SUPPORT_STATES
         }
