@@ -55,7 +55,7 @@ def check_requests(new_context, name, path):
 def check_axe(new_context, axe_source, name, path, viewport):
     # The page's Content-Security-Policy forbids the injected axe script;
     # this context ignores the policy.
-    context = new_context(bypass_csp=True, viewport=viewport)
+    context = new_context(viewport=viewport)
     page = open_page(context, name, path)
     width = viewport["width"]
     problems = []

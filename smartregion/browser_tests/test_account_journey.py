@@ -43,7 +43,7 @@ def submit(page, name):
 def test_a_citizen_signs_up_confirms_downloads_and_deletes(new_context, axe_source):
     axe = Axe(axe_source)
     # The page's Content-Security-Policy forbids the injected axe script.
-    context = new_context(bypass_csp=True, accept_downloads=True)
+    context = new_context(accept_downloads=True)
     page = context.new_page()
 
     # Sign up, first with mistakes.
@@ -185,7 +185,7 @@ def test_a_citizen_signs_up_confirms_downloads_and_deletes(new_context, axe_sour
 def test_the_password_reset_pages(new_context, axe_source):
     axe = Axe(axe_source)
     User.objects.create_user(EMAIL, PASSWORD, display_name=NAME)
-    page = new_context(bypass_csp=True).new_page()
+    page = new_context().new_page()
 
     page.goto("/konto/login/")
     page.get_by_role("link", name="Passwort vergessen?").click()
@@ -224,7 +224,7 @@ def test_the_password_reset_pages(new_context, axe_source):
 @pytest.mark.parametrize("path", ["/konto/signup/", "/konto/login/", "/konto/password/reset/"])
 def test_the_entrance_pages_fit_a_phone(new_context, axe_source, path):
     axe = Axe(axe_source)
-    page = new_context(bypass_csp=True, viewport={"width": 320, "height": 640}).new_page()
+    page = new_context(viewport={"width": 320, "height": 640}).new_page()
     page.goto(path)
     axe.check(page, path)
     submit(page, re.compile("Konto anlegen|Anmelden|Link anfordern"))

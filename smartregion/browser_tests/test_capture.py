@@ -53,8 +53,7 @@ def type_into(page, locator, text):
 
 def test_a_guide_enters_a_paper_idea_with_the_keyboard(new_context, axe_source, setting):
     guide, secret, mayen, process = setting
-    # axe is added as an inline script: the context bypasses the CSP.
-    page = new_context(bypass_csp=True).new_page()
+    page = new_context(console_errors=True).new_page()
 
     # Password, then the code of the authenticator app.
     page.goto("/redaktion/ideen/erfassen/")

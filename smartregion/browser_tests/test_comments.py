@@ -72,7 +72,7 @@ def write(page, field, text, button):
 def test_comment_reply_edit_and_remove_with_the_keyboard(new_context, axe_source, member, idea, viewport):
     axe = Axe(axe_source)
     other = verify_email(UserFactory(display_name="Nachbarin"))
-    page = new_context(bypass_csp=True, viewport=VIEWPORTS[viewport]).new_page()
+    page = new_context(viewport=VIEWPORTS[viewport]).new_page()
     page.goto(idea.get_absolute_url())
     assert thread(page).get_by_role("link", name="Bitte melden Sie sich an, um zu kommentieren").is_visible()
     assert page.locator("input[name=csrfmiddlewaretoken]").count() == 0
@@ -148,7 +148,7 @@ def test_a_pending_comment_and_the_unverified_notice_pass_axe(new_context, axe_s
     axe = Axe(axe_source)
     idea = IdeaFactory(process=process_with_phase("comments_open", moderation=Process.ModerationMode.PRE))
     actions.add_comment(idea, member, "Wartet auf die Moderation.")
-    page = new_context(bypass_csp=True).new_page()
+    page = new_context().new_page()
     log_in(page, member)
 
     page.goto(idea.get_absolute_url())
@@ -171,7 +171,7 @@ def test_more_comments_load_in_place(new_context, axe_source, idea, viewport):
     axe = Axe(axe_source)
     for n in range(25):
         CommentFactory(target=idea, text=f"Beitrag Nummer {n}")
-    page = new_context(bypass_csp=True, viewport=VIEWPORTS[viewport]).new_page()
+    page = new_context(viewport=VIEWPORTS[viewport]).new_page()
     page.goto(idea.get_absolute_url())
     page.wait_for_load_state("networkidle")
     items = thread(page).locator("#kommentarliste > li")

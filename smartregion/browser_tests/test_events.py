@@ -66,7 +66,7 @@ def events(demo):
 
 def test_list_detail_and_a_guests_registration_pass_axe(new_context, axe_source, events):
     axe = Axe(axe_source)
-    page = new_context(bypass_csp=True).new_page()
+    page = new_context().new_page()
 
     page.goto("/veranstaltungen/")
     assert page.get_by_role("link", name="Kommunaldialog im Bürgerhaus").is_visible()
@@ -117,7 +117,7 @@ def test_list_detail_and_a_guests_registration_pass_axe(new_context, axe_source,
 def test_a_member_registers_sees_it_on_the_profile_and_cancels_there(new_context, axe_source, events):
     axe = Axe(axe_source)
     member = verify_email(UserFactory(email="mitglied@example.org", display_name="Mitglied"))
-    page = new_context(bypass_csp=True).new_page()
+    page = new_context().new_page()
     page.goto("/konto/login/")
     page.get_by_label("E-Mail").fill(member.email)
     page.get_by_label("Passwort").fill(PASSWORD)
@@ -209,7 +209,7 @@ def test_the_event_pages_fit_a_phone_and_the_csp_blocks_nothing(new_context, axe
     page.wait_for_load_state("networkidle")
     assert not blocked, "\n".join(blocked)
 
-    phone = new_context(bypass_csp=True, viewport={"width": 320, "height": 640}).new_page()
+    phone = new_context(viewport={"width": 320, "height": 640}).new_page()
     phone.goto(path)
     wide = phone.evaluate(
         "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 320)"

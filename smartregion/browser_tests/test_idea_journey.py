@@ -64,7 +64,7 @@ def log_in(page, user):
 
 def test_a_citizen_submits_supports_comments_and_withdraws(new_context, axe_source, setting, tmp_path):
     axe = Axe(axe_source)
-    page = new_context(bypass_csp=True).new_page()
+    page = new_context().new_page()
     serve_tiles(page)
     log_in(page, setting["citizen"])
     process = setting["process"]
@@ -165,7 +165,7 @@ def test_without_javascript_submitting_and_supporting_work(browser, demo, settin
 def test_the_idea_pages_fit_a_phone_and_pass_axe(new_context, axe_source, setting, name):
     citizen = setting["citizen"]
     own = IdeaFactory(process=setting["process"], author=citizen, title="Eigene Idee", latitude=None)
-    context = new_context(bypass_csp=True, viewport={"width": 320, "height": 640})
+    context = new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     log_in(page, citizen)
     if name == "form":

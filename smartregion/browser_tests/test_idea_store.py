@@ -60,7 +60,7 @@ def params(page):
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "320px"])
 def test_filtering_with_the_keyboard_the_list_and_the_empty_state_pass_axe(new_context, axe_source, ideas, viewport):
     axe = Axe(axe_source)
-    page = new_context(bypass_csp=True, viewport=viewport).new_page()
+    page = new_context(viewport=viewport).new_page()
 
     page.goto(f"/ideenspeicher/?process={PROCESS}")
     assert page.get_by_role("heading", name="24 Ideen").is_visible()
@@ -110,7 +110,7 @@ def test_the_map_view_loads_tiles_only_after_consent_and_its_markers_work_with_t
 ):
     axe = Axe(axe_source)
     tile_host = urlsplit(settings.MAP_TILE_URL).netloc
-    page = new_context(bypass_csp=True, viewport=viewport).new_page()
+    page = new_context(viewport=viewport).new_page()
     clicked = False
     requests = []
     page.on("request", lambda request: requests.append((request.url, clicked)))

@@ -8,12 +8,12 @@ import re
 
 import pytest
 
-from smartregion.accounts.tests.factories import PASSWORD, enable_totp, totp_code
+from smartregion.accounts.tests.factories import enable_totp
 from smartregion.ideas.models import Idea, JuryRating
 from smartregion.ideas.tests.factories import IdeaFactory, JuryRatingFactory
 from smartregion.ideas.tests.jury_setup import jury_process, new_juror
 
-from .conftest import Axe, browser_db
+from .conftest import Axe, browser_db, log_in_to_backend
 
 pytestmark = [pytest.mark.browser, browser_db]
 
@@ -60,25 +60,12 @@ def jury(demo):
     }
 
 
-def log_in(page, user, secret, next_path):
-    """Password, then the code of the authenticator app, as staff log in."""
-    page.goto(next_path)
-    page.wait_for_url(re.compile(r".*/konto/login/.*"))
-    page.get_by_label("E-Mail").fill(user.email)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.locator("main").get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(re.compile(r".*/konto/2fa/authenticate/.*"))
-    page.locator("input[name=code]").fill(totp_code(secret))
-    page.locator("input[name=code]").press("Enter")
-    page.wait_for_url(f"**{next_path}")
-
-
 def test_a_juror_rates_with_the_keyboard_and_an_editor_publishes(new_context, axe_source, jury):
     axe = Axe(axe_source)
     process, bench, shop = jury["process"], jury["bench"], jury["shop"]
-    page = new_context(bypass_csp=True).new_page()
+    page = new_context(console_errors=True).new_page()
 
-    log_in(page, jury["juror"], jury["juror_secret"], "/redaktion/jury/")
+    log_in_to_backend(page, jury["juror"], jury["juror_secret"], "/redaktion/jury/")
     axe.check(page, "jury index")
     page.get_by_role("link", name="Ideenwettbewerb Jurytest").click()
     page.wait_for_url(f"**/redaktion/jury/{process.slug}/")
@@ -138,9 +125,9 @@ def test_a_juror_rates_with_the_keyboard_and_an_editor_publishes(new_context, ax
     assert page.get_by_text("Sie haben 1 von 3 Ideen bewertet.").is_visible()
 
     # The editor's ranking, a winner, the results.
-    editor_page = new_context(bypass_csp=True).new_page()
+    editor_page = new_context(console_errors=True).new_page()
     ranking = f"/redaktion/jury/{process.slug}/rangliste/"
-    log_in(editor_page, jury["editor"], jury["editor_secret"], ranking)
+    log_in_to_backend(editor_page, jury["editor"], jury["editor_secret"], ranking)
     axe.check(editor_page, "ranking")
     row = editor_page.get_by_role("row").filter(has_text="Mitfahrbank am Ortsausgang")
     row.locator("summary").click()
@@ -155,7 +142,7 @@ def test_a_juror_rates_with_the_keyboard_and_an_editor_publishes(new_context, ax
     assert editor_page.get_by_text("Die Ergebnisse sind veröffentlicht").first.is_visible()
     axe.check(editor_page, "ranking after publishing")
 
-    visitor = new_context(bypass_csp=True).new_page()
+    visitor = new_context().new_page()
     visitor.goto(f"/beteiligung/{process.slug}/")
     assert visitor.get_by_role("heading", name="Die ausgezeichneten Ideen").is_visible()
     winner = visitor.get_by_role("article", name="Mitfahrbank am Ortsausgang")

@@ -107,7 +107,7 @@ def problems_of(page, axe_source, name, narrow=False):
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_the_process_pages_pass_axe(new_context, axe_source, processes, viewport):
     narrow = viewport is PHONE
-    page = new_context(bypass_csp=True, viewport=viewport).new_page()
+    page = new_context(viewport=viewport).new_page()
     problems = []
 
     page.goto("/beteiligung/")
@@ -142,7 +142,7 @@ def test_the_process_pages_pass_axe(new_context, axe_source, processes, viewport
 
 def test_a_verified_citizen_is_led_to_the_idea_form(new_context, axe_source, processes):
     citizen = verify_email(UserFactory(email="verifiziert.browser@example.org"))
-    page = new_context(bypass_csp=True, viewport=DESKTOP).new_page()
+    page = new_context(viewport=DESKTOP).new_page()
     log_in(page, citizen)
 
     page.goto("/beteiligung/browsertest-laufend/")
