@@ -224,10 +224,12 @@ def run_axe(page, axe_source):
     """Run axe-core on the page and return the violations of WCAG 2.1 A and AA."""
     # The backend fades its messages in; axe would measure the contrast of a
     # colour halfway through the transition.
-    page.wait_for_function(
-        "document.getAnimations()"
-        ".filter(a => a.effect && a.effect.target && a.effect.target.closest('.messages'))"
-        ".every(a => a.playState !== 'running')"
+    # (A promise, not page.wait_for_function: its polling evaluates strings,
+    # which the page's policy refuses as eval.)
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.target && a.effect.target.closest('.messages'))
+            .map(a => a.finished.catch(() => null)))"""
     )
     # Evaluated by the browser itself, which the page's Content Security
     # Policy does not restrict: the tests need not switch the policy off.

@@ -4,6 +4,7 @@ place; the thread without JavaScript. axe-core checks the thread in every
 state (WCAG 2.1 A/AA, no violation allowed), wide and 320 px narrow."""
 
 import pytest
+from playwright.sync_api import expect
 
 from smartregion.accounts.tests.factories import PASSWORD, UserFactory, verify_email
 from smartregion.comments import actions
@@ -87,7 +88,7 @@ def test_comment_reply_edit_and_remove_with_the_keyboard(new_context, axe_source
     write(page, thread(page).get_by_label("Ihr Kommentar"), "", "Kommentar veröffentlichen")
     summary = thread(page).get_by_role("heading", name="Bitte prüfen Sie Ihre Angaben")
     summary.wait_for()
-    page.wait_for_function("document.activeElement.id === 'kommentar-neu-fehler'")
+    expect(page.locator("#kommentar-neu-fehler")).to_be_focused()
     assert not on(idea).exists()
     axe.check(page, "form with an error")
 
@@ -96,7 +97,7 @@ def test_comment_reply_edit_and_remove_with_the_keyboard(new_context, axe_source
     thread(page).get_by_text("Ein Regal für Kinderbücher wäre schön.").wait_for()
     comment = on(idea).get()
     # htmx focuses the new comment once the swap has settled.
-    page.wait_for_function(f"document.activeElement.id === 'kommentar-{comment.pk}'")
+    expect(page.locator(f"#kommentar-{comment.pk}")).to_be_focused()
     assert thread(page).get_by_role("heading", name="Kommentare (1)").is_visible()
     axe.check(page, "one comment")
 
@@ -179,11 +180,11 @@ def test_more_comments_load_in_place(new_context, axe_source, idea, viewport):
     axe.check(page, "first page")
 
     press_on(thread(page).get_by_role("link", name="Weitere Kommentare laden"))
-    page.wait_for_function("document.querySelectorAll('#kommentarliste > li').length === 25")
+    expect(page.locator("#kommentarliste > li")).to_have_count(25)
 
     assert page.url.endswith(idea.get_absolute_url())
     assert not thread(page).get_by_role("link", name="Weitere Kommentare laden").count()
-    page.wait_for_function("document.activeElement === document.querySelectorAll('#kommentarliste > li')[20]")
+    expect(page.locator("#kommentarliste > li").nth(20)).to_be_focused()
     axe.check(page, "all loaded")
     page.goto(f"/kommentare/idee/{idea.pk}/?seite=2")
     axe.check(page, "thread page 2")

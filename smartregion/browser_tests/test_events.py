@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core import mail
+from playwright.sync_api import expect
 
 from smartregion.accounts.tests.factories import PASSWORD, UserFactory, verify_email
 from smartregion.events.models import Event, EventRegistration
@@ -172,7 +173,7 @@ def test_the_event_map_loads_tiles_only_after_consent(new_context, events):
 
     clicked = True
     page.get_by_role("button", name="Karte laden").click()
-    page.wait_for_function("document.querySelectorAll('#map .leaflet-tile-loaded').length > 0")
+    expect(page.locator("#map .leaflet-tile-loaded").first).to_be_attached()
     assert tiles and all(tiles)
     assert page.locator("#map path.leaflet-interactive").count() == 1
 

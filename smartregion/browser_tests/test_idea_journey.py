@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from smartregion.accounts.tests.factories import PASSWORD, UserFactory, verify_email
 from smartregion.ideas.models import Idea
@@ -85,7 +86,7 @@ def test_a_citizen_submits_supports_comments_and_withdraws(new_context, axe_sour
     )
     page.get_by_label("Kommune").select_option(str(municipality.pk))
     page.get_by_role("button", name="Karte laden").click()
-    page.wait_for_function("document.querySelectorAll('#idea-map .leaflet-tile-loaded').length > 0")
+    expect(page.locator("#idea-map .leaflet-tile-loaded").first).to_be_attached()
     page.get_by_role("button", name="Punkt in die Kartenmitte setzen").click()
     assert page.locator("#point-status").inner_text().startswith("Ein Punkt auf der Karte ist gesetzt.")
     image = tmp_path / "bank.jpg"
@@ -215,5 +216,5 @@ def test_the_pages_load_nothing_from_other_hosts_and_the_csp_blocks_nothing(new_
     # The idea's own map, after consent.
     serve_tiles(page)
     page.get_by_role("button", name="Karte laden").click()
-    page.wait_for_function("document.querySelectorAll('#idea-map .leaflet-tile-loaded').length > 0")
+    expect(page.locator("#idea-map .leaflet-tile-loaded").first).to_be_attached()
     assert page.locator("#idea-map path.leaflet-interactive").count() == 1

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from smartregion.accounts.tests.factories import UserFactory
 from smartregion.ideas.models import Idea
@@ -140,7 +141,7 @@ def test_the_map_view_loads_tiles_only_after_consent_and_its_markers_work_with_t
         page.get_by_role("button", name="Karte laden").click()
     assert geojson.value.status == 200
     assert f"process={PROCESS}" in geojson.value.url
-    page.wait_for_function("document.querySelectorAll('#idea-map .leaflet-tile-loaded').length > 0")
+    expect(page.locator("#idea-map .leaflet-tile-loaded").first).to_be_attached()
     assert tiles and all(tiles), "Tiles were requested before the click"
     markers = page.locator("#idea-map .idea-marker")
     markers.first.wait_for()

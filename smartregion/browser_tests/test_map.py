@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from .conftest import TINY_PNG, browser_db
 
@@ -47,12 +48,12 @@ def test_map_loads_tiles_only_after_consent(new_context):
     assert map_canvas.is_visible()
     assert not button.is_visible()
 
-    page.wait_for_function("document.querySelectorAll('#map .leaflet-tile-loaded').length > 0")
+    expect(page.locator("#map .leaflet-tile-loaded").first).to_be_attached()
     assert tiles, f"Leaflet requested no tile from {tile_host} after the click"
     assert all(after for _, after in tiles), "Tiles were requested before the click"
     # The municipalities are drawn on the map: a marker for each seat, and
     # the boundaries where imported.
-    page.wait_for_function("document.querySelectorAll('#map path.leaflet-interactive').length >= 10")
+    expect(page.locator("#map path.leaflet-interactive").nth(9)).to_be_attached()
 
     others = [url for url, _ in requests if not url.startswith(server + "/") and urlsplit(url).netloc != tile_host]
     assert not others, "Requests to hosts other than the site and the tile server:\n" + "\n".join(others)
