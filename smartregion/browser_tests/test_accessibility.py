@@ -53,8 +53,6 @@ def check_requests(new_context, name, path):
 
 
 def check_axe(new_context, axe_source, name, path, viewport):
-    # The page's Content-Security-Policy forbids the injected axe script;
-    # this context ignores the policy.
     context = new_context(viewport=viewport)
     page = open_page(context, name, path)
     width = viewport["width"]

@@ -94,7 +94,7 @@ def test_twenty_top_level_comments_per_page_and_a_link_to_more(client, idea):
     assert shown_texts(first)[0] == "Kommentar 24"
     assert "Kommentare (28)" in first.text
     next_url = f"/kommentare/idee/{idea.pk}/?sortierung=neueste&amp;seite=2"
-    assert f'<a href="{next_url}" hx-get="{next_url}" hx-target="#kommentarliste" hx-swap="beforeend">' in first.text
+    assert f'<a href="{next_url}" data-hx-get="{next_url}" data-hx-target="#kommentarliste" data-hx-swap="beforeend">' in first.text
     assert "Weitere Kommentare laden" in first.text
     assert shown_texts(second) == [f"Kommentar {n}" for n in range(4, -1, -1)]
     assert "Weitere Kommentare laden" not in second.text
@@ -113,10 +113,10 @@ def test_htmx_gets_only_the_next_comments_and_the_next_link(client, idea):
     assert "<html" not in text
     assert text.lstrip().startswith('<li class="comment-list__item" tabindex="-1" autofocus>')
     assert text.count('<li class="comment-list__item"') == 20
-    assert 'id="kommentare-mehr" hx-swap-oob="true"' in text
+    assert 'id="kommentare-mehr" data-hx-swap-oob="true"' in text
     assert "seite=3" in text
     assert page_three.text.count('<li class="comment-list__item"') == 5
-    assert '<p id="kommentare-mehr" hx-swap-oob="delete"></p>' in page_three.text
+    assert '<p id="kommentare-mehr" data-hx-swap-oob="delete"></p>' in page_three.text
     assert page_two["Vary"].count("HX-Request") == 1
 
 

@@ -78,7 +78,7 @@ def test_a_verified_citizen_sees_the_support_button(client, verified_citizen, id
     page = get(client, idea).content.decode()
 
     assert reverse("ideas:idea-support", args=[idea.process.slug, idea.pk]) in page
-    assert 'hx-post="' in page
+    assert 'data-hx-post="' in page
     assert ">Unterstützen</button>" in page
 
 

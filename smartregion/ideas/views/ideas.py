@@ -171,11 +171,11 @@ def _render_form(request, process, form, stored_image=None, status=200):
     # Similar ideas while typing the title (helper view ideas:similar-ideas).
     form.fields["title"].widget.attrs.update(
         {
-            "hx-get": reverse("ideas:similar-ideas", args=[process.slug]),
-            "hx-trigger": "keyup changed delay:600ms, change",
-            "hx-target": "#similar-ideas",
-            "hx-include": "[name='text']",
-            "hx-sync": "this:replace",
+            "data-hx-get": reverse("ideas:similar-ideas", args=[process.slug]),
+            "data-hx-trigger": "keyup changed delay:600ms, change",
+            "data-hx-target": "#similar-ideas",
+            "data-hx-include": "[name='text']",
+            "data-hx-sync": "this:replace",
         }
     )
     context = _form_context(process, form, stored_image=stored_image)
