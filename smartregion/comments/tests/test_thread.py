@@ -94,7 +94,8 @@ def test_twenty_top_level_comments_per_page_and_a_link_to_more(client, idea):
     assert shown_texts(first)[0] == "Kommentar 24"
     assert "Kommentare (28)" in first.text
     next_url = f"/kommentare/idee/{idea.pk}/?sortierung=neueste&amp;seite=2"
-    assert f'<a href="{next_url}" data-hx-get="{next_url}" data-hx-target="#kommentarliste" data-hx-swap="beforeend">' in first.text
+    link = f'<a href="{next_url}" data-hx-get="{next_url}" data-hx-target="#kommentarliste" data-hx-swap="beforeend">'
+    assert link in first.text
     assert "Weitere Kommentare laden" in first.text
     assert shown_texts(second) == [f"Kommentar {n}" for n in range(4, -1, -1)]
     assert "Weitere Kommentare laden" not in second.text
