@@ -123,3 +123,41 @@ def test_it_keeps_search_pages_out_of_search_engines(client, page_tree):
 @pytest.mark.django_db
 def test_it_refuses_post(client, page_tree):
     assert client.post("/suche/", {"q": "Kruft"}).status_code == 405
+
+
+# What people type, and what a probe sends: quotes, brackets, the full-text
+# backends' operators and wildcards, lone hyphens.
+ODD_QUERIES = [
+    '"Smart',
+    'Smart"',
+    "(Kruft",
+    "Kruft)",
+    "*",
+    "NOT",
+    "AND OR",
+    "Kruft NEAR",
+    "-",
+    "- Kruft",
+    "'",
+    "^",
+    ":",
+    "\\",
+    "{}",
+    "Kruft*",
+    "a:b",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ODD_QUERIES)
+def test_odd_characters_and_operators_are_searched_as_plain_words(client, page_tree, pellenz, news_item, query):
+    response = client.get("/suche/", {"q": query})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_quote_in_front_of_a_word_does_not_keep_it_from_being_found(client, page_tree, pellenz):
+    response = client.get("/suche/", {"q": '"Kruft'})
+
+    assert response.context["municipalities"] == [pellenz]
