@@ -46,8 +46,10 @@ def test_it_is_a_valid_rss_feed_of_the_newest_public_ideas(client):
     assert [entry.title for entry in feed.entries] == ["Neu", "Alt"]
     entry = feed.entries[0]
     assert entry.link == f"http://testserver/beteiligung/ideenspeicher/ideen/{newest.pk}/"
-    # Plain text: the markup typed into an idea arrives as text, not HTML.
-    assert "&lt;b&gt;neue&lt;/b&gt;" in response.text
+    # Plain text: the markup typed into an idea arrives as text, not HTML
+    # (escaped once for the reader's HTML, once for the XML).
+    assert "&amp;lt;b&amp;gt;neue&amp;lt;/b&amp;gt;" in response.text
+    assert entry.summary == "Eine &lt;b&gt;neue&lt;/b&gt; Idee &amp; mehr."
     assert entry.published_parsed is not None
     assert [tag.term for tag in entry.tags] == ["Ideenspeicher"]
 
@@ -108,3 +110,15 @@ def test_anonymous_visitors_get_it_from_the_cache(client):
 
     assert client.get(FEED)["X-Page-Cache"] == "miss"
     assert client.get(FEED)["X-Page-Cache"] == "hit"
+
+
+def test_scripts_and_links_typed_into_an_idea_reach_the_reader_as_text(client):
+    idea(text='<script>alert(1)</script> <a href="javascript:alert(2)">hier</a>\nZweite Zeile')
+
+    response, feed = fetch(client)
+
+    summary = feed.entries[0].summary
+    assert "<script>" not in summary and "<a " not in summary
+    assert summary.startswith("&lt;script&gt;alert(1)&lt;/script&gt; &lt;a href=")
+    assert "<br" in summary
+    assert "<script>" not in response.text and "&lt;script&gt;" not in response.text

@@ -15,6 +15,7 @@ from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -250,7 +251,10 @@ class IdeaStoreFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return Truncator(item.text).chars(FEED_TEXT_CHARS)
+        # Feed readers render a description as HTML: a citizen's text is
+        # escaped, so that "<script>" or a "javascript:" link arrives as
+        # the text it was, with its line breaks.
+        return linebreaksbr(Truncator(item.text).chars(FEED_TEXT_CHARS), autoescape=True)
 
     def item_link(self, item):
         return item.get_absolute_url()
