@@ -73,6 +73,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Answers 400 before any view runs a query with a NUL byte; after the
+    # middleware that the error page's layout needs (language, user).
+    "smartregion.lib.badinput.RejectControlCharactersMiddleware",
+    "smartregion.lib.headers.PrivacyHeadersMiddleware",
     "smartregion.accounts.middleware.RenewSessionMiddleware",
     "smartregion.accounts.middleware.RememberVerifiedAddressMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -282,6 +286,8 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Paths whose responses are never stored (lib/headers.py), also under /en/.
+PRIVATE_PATH_PREFIXES = ["/konto/"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG

@@ -112,3 +112,35 @@ def test_an_anonymous_visitor_gets_no_cookie(client, portal):
         assert dict(response.cookies) == {}, url
 
     assert dict(client.cookies) == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/konto/login/", "/redaktion/"])
+def test_every_response_forbids_camera_microphone_and_location(client, portal, url):
+    policy = client.get(url)["Permissions-Policy"]
+
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "browsing-topics=()"):
+        assert feature in policy
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/konto/login/", "/konto/signup/", "/en/konto/login/"])
+def test_account_pages_are_never_stored_even_for_visitors(client, url):
+    cache_control = client.get(url)["Cache-Control"]
+
+    assert "no-store" in cache_control and "private" in cache_control
+
+
+@pytest.mark.django_db
+def test_every_page_for_a_logged_in_person_is_never_stored(client, portal):
+    from smartregion.accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    for url in ["/", "/kommunen/mendig/", "/konto/"]:
+        cache_control = client.get(url)["Cache-Control"]
+        assert "no-store" in cache_control and "private" in cache_control, url
+
+
+@pytest.mark.django_db
+def test_a_visitors_public_page_stays_cacheable(client, portal):
+    assert "no-store" not in client.get("/kommunen/").get("Cache-Control", "")
