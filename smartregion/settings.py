@@ -343,6 +343,10 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Staff work in the region's time zone. Wagtail would otherwise offer every
+# zone the system knows, including Debian's "localtime", which the browser's
+# Intl API rejects with a script error on the account page.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGGING = {

@@ -33,6 +33,7 @@ LOG_ENTRIES_SHOWN = 50
 
 class AccountSearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("E-Mail-Adresse oder Name"), required=False, max_length=100)
+    blocked = forms.BooleanField(label=gettext_lazy("Nur gesperrte Konten"), required=False)
 
 
 class ReasonForm(forms.Form):
@@ -170,6 +171,9 @@ def account_list(request):
         User.objects.annotate(has_verified_email=_verified_email_exists()).prefetch_related("groups").order_by("email")
     )
     query = search_form.cleaned_data["q"].strip() if search_form.is_valid() else ""
+    only_blocked = search_form.is_valid() and search_form.cleaned_data["blocked"]
+    if only_blocked:
+        accounts = accounts.exclude(blocked_reason="")
     if query:
         condition = Q(email__icontains=query) | Q(display_name__icontains=query)
         for word in query.split():
@@ -185,6 +189,7 @@ def account_list(request):
             "breadcrumbs_items": _breadcrumbs(),
             "search_form": search_form,
             "query": query,
+            "only_blocked": only_blocked,
             "page": page,
             "elided_page_range": page.paginator.get_elided_page_range(page.number),
         },

@@ -7,6 +7,9 @@ from django.utils.translation import gettext as _
 
 from smartregion.accounts.predicates import VERIFIED_ATTRIBUTE, is_staff_member
 
+# The backend address a staff member wanted when sent to set up an app.
+SETUP_NEXT_SESSION_KEY = "staff_two_factor_next"
+
 
 def _session_used_second_factor(request) -> bool:
     from allauth.account.authentication import get_authentication_records
@@ -31,6 +34,9 @@ class StaffTwoFactorMiddleware:
             from allauth.mfa.utils import is_mfa_enabled
 
             if not is_mfa_enabled(request.user):
+                # Where to go on once the app is set up (the recovery codes
+                # page offers the way back, templatetags/two_factor_tags.py).
+                request.session[SETUP_NEXT_SESSION_KEY] = request.get_full_path()
                 messages.info(
                     request,
                     _("Für die Redaktion brauchen Sie eine Anmeldung in zwei Schritten. Bitte richten Sie sie ein."),

@@ -1,9 +1,13 @@
 from django.urls import include, path, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from smartregion.accounts import admin_views
+from smartregion.accounts.models import User
+from smartregion.lib.admin_panels import WaitingItem, WaitingPanel
 
 admin_urlpatterns = [
     path("", admin_views.account_list, name="account-list"),
@@ -28,4 +32,20 @@ class AccountsMenuItem(MenuItem):
 def register_accounts_menu_item():
     return AccountsMenuItem(
         _("Konten"), reverse("accounts_admin:account-list"), name="konten", icon_name="user", order=900
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_accounts_panel(request, panels):
+    """Account administrators: the blocked accounts (one query)."""
+    if not request.user.has_perm("accounts.manage_accounts"):
+        return
+    blocked = User.objects.exclude(blocked_reason="").count()
+    url = reverse("accounts_admin:account-list") + "?" + urlencode({"blocked": "on"})
+    panels.append(
+        WaitingPanel(
+            "accounts",
+            _("Konten"),
+            [WaitingItem(gettext("Gesperrte Konten"), blocked, url)],
+        )
     )

@@ -10,6 +10,8 @@ history, usage).
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -23,9 +25,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from smartregion.accounts.predicates import is_guide
 from smartregion.events import actions, admin_views
 from smartregion.events.admin_views import manageable_events, may_manage_every_event
 from smartregion.events.models import Event
+from smartregion.lib.admin_panels import WaitingItem, WaitingPanel
 
 
 class EventPermissionPolicy(ModelPermissionPolicy):
@@ -214,3 +218,41 @@ def register_event_admin_urls():
             include((admin_views.urlpatterns, "events_admin"), namespace="events_admin"),
         )
     ]
+
+
+# How many of a guide's next events the dashboard lists.
+DASHBOARD_EVENTS = 5
+
+
+@hooks.register("construct_homepage_panels")
+def add_guide_events_panel(request, panels):
+    """Regional guides: the registrations of the next published events with
+    registration in their municipalities, each linked to its list of
+    registrations (one query, whatever the number of events)."""
+    user = request.user
+    if not is_guide(user):
+        return
+    events = admin_views.with_registration_counts(
+        Event.objects.published()
+        .upcoming()
+        .filter(municipality__in=user.guide_municipalities.all())
+        .exclude(registration=Event.Registration.NONE)
+        .only("pk", "title", "starts_at")
+    )[:DASHBOARD_EVENTS]
+    items = [
+        WaitingItem(
+            _("Anmeldungen zu „%(title)s“ am %(date)s")
+            % {"title": event.title, "date": date_format(timezone.localtime(event.starts_at), "j. F Y")},
+            event.confirmed_count,
+            reverse("events_admin:registration-list", args=[event.pk]),
+        )
+        for event in events
+    ]
+    panels.append(
+        WaitingPanel(
+            "events",
+            gettext_lazy("Ihre nächsten Veranstaltungen"),
+            items,
+            empty_text=gettext_lazy("In Ihren Kommunen steht keine Veranstaltung mit Anmeldung bevor."),
+        )
+    )

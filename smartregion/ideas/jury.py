@@ -27,7 +27,8 @@ import datetime as dt
 import rules
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Avg, Count, F, Sum
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -85,6 +86,41 @@ def rated_counts(juror, process) -> dict[int, int]:
         .annotate(rated=Count("criterion_id", distinct=True))
     )
     return {row["idea_id"]: row["rated"] for row in rows}
+
+
+def unrated_counts(juror, processes) -> dict[int, int]:
+    """How many ideas on the jury list of each of `processes` `juror` has
+    not yet rated in every criterion, by process pk (processes without
+    such ideas are missing). One query, whatever the number of processes,
+    ideas and ratings."""
+    rated = (
+        JuryRating.objects.filter(juror=juror, idea=OuterRef("pk"))
+        .order_by()
+        .values("idea")
+        .annotate(rated=Count("criterion_id", distinct=True))
+        .values("rated")
+    )
+    needed = (
+        JuryCriterion.objects.filter(process=OuterRef("process"))
+        .order_by()
+        .values("process")
+        .annotate(needed=Count("pk"))
+        .values("needed")
+    )
+    # The queryset form of jury_list() for several processes at once.
+    ideas = (
+        Idea.objects.filter(process__in=[process.pk for process in processes], moderation=Moderation.VISIBLE)
+        .exclude(status=Idea.Status.WITHDRAWN)
+        .filter(Q(process__jury_shortlist_only=False) | Q(status__in=[Idea.Status.SHORTLISTED, Idea.Status.WINNER]))
+    )
+    rows = (
+        ideas.annotate(rated=Coalesce(Subquery(rated), 0), needed=Coalesce(Subquery(needed), 0))
+        .filter(rated__lt=F("needed"))
+        .order_by()
+        .values("process")
+        .annotate(unrated=Count("pk"))
+    )
+    return {row["process"]: row["unrated"] for row in rows}
 
 
 def next_unrated_idea(juror, process, criteria_count: int, after=None):

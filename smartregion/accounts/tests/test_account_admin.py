@@ -19,6 +19,8 @@ from smartregion.accounts.tests.factories import (
     staff_group,
     verify_email,
 )
+from smartregion.accounts.wagtail_hooks import add_accounts_panel
+from smartregion.lib.tests.dashboard import dashboard_request, rows, run_hook
 from smartregion.region.tests.factories import MunicipalityFactory
 
 # Marked for the whole module: tests that get their people by
@@ -611,3 +613,45 @@ def test_the_forms_carry_the_csrf_token(as_admin, citizen):
     response = as_admin.get(detail_url(citizen))
 
     assert response.text.count('name="csrfmiddlewaretoken"') == 2
+
+
+# The dashboard panel and the list of blocked accounts it links to.
+
+
+def test_administration_sees_the_blocked_accounts_on_the_dashboard(blocked_citizen, admin, other_citizen):
+    panel = run_hook(add_accounts_panel, admin)["accounts"]
+
+    assert rows(panel) == [("Gesperrte Konten", 1, "/redaktion/konten/?blocked=on")]
+
+
+def test_only_administration_gets_the_accounts_panel(editor, moderator, juror, guide_mayen, citizen):
+    for person in (editor, moderator, juror, guide_mayen, citizen):
+        assert run_hook(add_accounts_panel, person) == {}
+
+
+@pytest.mark.parametrize("blocked", [1, 4])
+def test_the_accounts_panel_needs_two_queries_whatever_the_numbers(admin, django_assert_num_queries, blocked):
+    UserFactory.create_batch(blocked, blocked_reason="Spam")
+    request = dashboard_request(admin)
+
+    # The administrator's groups (rule accounts.manage_accounts), the count.
+    with django_assert_num_queries(2):
+        panels = run_hook(add_accounts_panel, request)
+
+    assert panels["accounts"].items[0].count == blocked
+
+
+def test_the_list_shows_only_blocked_accounts_when_asked(as_admin, blocked_citizen, other_citizen):
+    response = as_admin.get("/redaktion/konten/?blocked=on")
+
+    html = response.content.decode()
+    assert blocked_citizen.email in html
+    assert other_citizen.email not in html
+    assert "Alle zeigen" in html
+
+
+def test_the_list_says_so_when_no_account_is_blocked(as_admin, other_citizen):
+    response = as_admin.get("/redaktion/konten/?blocked=on")
+
+    assert "Kein Konto ist gesperrt." in response.content.decode()
+    assert other_citizen.email not in response.content.decode()

@@ -232,3 +232,55 @@ def test_an_anonymous_visitor_is_sent_to_the_login(client):
 
     assert response.status_code == 302
     assert response.url == f"{LOGIN}?next={BACKEND}"
+
+
+RECOVERY_CODES = reverse("mfa_view_recovery_codes")
+
+
+def _set_up_app(client, user, wanted=BACKEND):
+    """Log in, be sent to set up the app from `wanted`, set it up."""
+    log_in_with_password(client, user, next_url=wanted)
+    assert client.get(wanted).url == ACTIVATE
+    client.post(f"{PASSWORD_AGAIN}?next={ACTIVATE}", {"password": PASSWORD})
+    client.get(ACTIVATE)
+    return client.post(ACTIVATE, {"code": totp_code(client.session["mfa.totp.secret"])})
+
+
+def test_the_recovery_codes_lead_on_to_the_backend_address_staff_came_for(client, editor):
+    verify_email(editor)
+    _set_up_app(client, editor, wanted="/redaktion/ideen/?status=submitted")
+
+    response = client.get(RECOVERY_CODES)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<a class="button" href="/redaktion/ideen/?status=submitted">Weiter zur Redaktion</a>' in html
+    assert "10 von 10 Codes sind noch unbenutzt." in html
+    codes = RecoveryCodes(Authenticator.objects.get(user=editor, type=Authenticator.Type.RECOVERY_CODES))
+    assert all(code in html for code in codes.get_unused_codes())
+
+
+def test_the_way_on_never_leaves_the_backend(client, editor):
+    verify_email(editor)
+    _set_up_app(client, editor)
+    session = client.session
+    session["staff_two_factor_next"] = "//evil.example/redaktion/"
+    session.save()
+
+    html = client.get(RECOVERY_CODES).content.decode()
+
+    assert '<a class="button" href="/redaktion/">Weiter zur Redaktion</a>' in html
+    assert "evil.example" not in html
+
+
+def test_a_citizen_goes_on_to_the_account_after_the_recovery_codes(client, citizen):
+    verify_email(citizen)
+    log_in_with_password(client, citizen, next_url="/konto/")
+    client.post(f"{PASSWORD_AGAIN}?next={ACTIVATE}", {"password": PASSWORD})
+    client.get(ACTIVATE)
+    client.post(ACTIVATE, {"code": totp_code(client.session["mfa.totp.secret"])})
+
+    html = client.get(RECOVERY_CODES).content.decode()
+
+    assert f'<a class="button" href="{reverse("accounts:profile")}">Weiter zu Ihrem Konto</a>' in html
+    assert "Weiter zur Redaktion" not in html

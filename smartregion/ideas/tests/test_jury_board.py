@@ -56,7 +56,7 @@ def test_the_others_ratings_of_an_idea_count_for_nobody_elses_progress(as_juror,
     idea = IdeaFactory(process=process)
     rate(idea, other_juror, 5, 5)
     response = as_juror.get(board_url(process))
-    assert "Sie haben 0 von 1 Ideen bewertet." in response.content.decode()
+    assert "Sie haben 0 von 1 Idee bewertet." in response.content.decode()
 
 
 def test_the_others_ratings_stay_hidden_until_the_juror_has_rated_the_idea(as_juror, juror, other_juror, process):
@@ -161,7 +161,7 @@ def test_with_the_shortlist_the_board_shows_only_shortlisted_ideas(as_juror, jur
     content = response.content.decode()
     assert "In der Auswahl" in content
     assert "Nicht in der Auswahl" not in content
-    assert "Sie haben 0 von 1 Ideen bewertet." in content
+    assert "Sie haben 0 von 1 Idee bewertet." in content
     assert "nur die Ideen in der Auswahl" in content
     assert as_juror.get(rate_url(process, shortlisted)).status_code == 200
     assert as_juror.get(rate_url(process, submitted)).status_code == 404
@@ -177,7 +177,7 @@ def test_withdrawn_and_hidden_ideas_are_not_on_the_board(as_juror, process):
     assert "Sichtbare Idee" in content
     assert "Zurückgezogene Idee" not in content
     assert "Ausgeblendete Idee" not in content
-    assert "Sie haben 0 von 1 Ideen bewertet." in content
+    assert "Sie haben 0 von 1 Idee bewertet." in content
 
 
 def test_the_jury_menu_shows_for_jurors_while_their_jury_is_open(as_juror, juror, process):

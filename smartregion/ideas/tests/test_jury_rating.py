@@ -60,7 +60,7 @@ def test_after_the_last_idea_the_board_says_all_are_rated(as_juror, process):
     assert response.redirect_chain == [(board_url(process), 302)]
     content = response.content.decode()
     assert "Sie haben alle Ideen bewertet." in content
-    assert "Sie haben 1 von 1 Ideen bewertet." in content
+    assert "Sie haben 1 von 1 Idee bewertet." in content
 
 
 def test_a_second_save_updates_the_rating(as_juror, juror, process):

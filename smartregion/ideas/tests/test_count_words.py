@@ -1,0 +1,28 @@
+"""Counts in the backend's idea pages agree with their nouns ("1 Idee",
+"2 Ideen")."""
+
+import pytest
+
+from smartregion.accounts.tests.factories import log_in_with_second_factor
+from smartregion.ideas.tests.factories import IdeaFactory
+from smartregion.ideas.tests.jury_setup import board_url, jury_process
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("ideas, text", [(1, "von 1 Idee bewertet"), (2, "von 2 Ideen bewertet")])
+def test_the_jury_board_counts_ideas_in_the_right_number(client, juror, ideas, text):
+    process = jury_process(juror)
+    IdeaFactory.create_batch(ideas, process=process)
+    log_in_with_second_factor(client, juror)
+
+    assert text in client.get(board_url(process)).content.decode()
+
+
+def test_the_idea_page_says_one_support_and_one_comment_in_the_singular(client, editor):
+    idea = IdeaFactory(support_count=1, comment_count=1)
+    log_in_with_second_factor(client, editor)
+
+    html = client.get(f"/redaktion/ideen/{idea.pk}/").content.decode()
+
+    assert "1 Unterstützung, 1 Kommentar<" in html
