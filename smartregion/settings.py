@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "smartregion.participation",
     "smartregion.ideas",
     "smartregion.comments",
+    "smartregion.moderation",
     "smartregion.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

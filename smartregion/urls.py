@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("smartregion.participation.urls")),
     path("", include("smartregion.ideas.urls")),
     path("kommentare/", include("smartregion.comments.urls")),
+    path("moderation/", include("smartregion.moderation.urls")),
     path("suche/", cms_views.search, name="search"),
     path("konto/", include("smartregion.accounts.urls")),
     path("konto/", include("allauth.urls")),

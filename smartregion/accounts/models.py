@@ -58,6 +58,13 @@ class User(AbstractUser):
         related_name="guides",
         help_text=_("Für Regionallotsinnen und -lotsen: die Kommunen, für die sie Beiträge erfassen."),
     )
+    moderated_municipalities = models.ManyToManyField(
+        "region.Municipality",
+        verbose_name=_("Moderierte Kommunen"),
+        blank=True,
+        related_name="moderators",
+        help_text=_("Für die Moderation: die Kommunen, deren Beiträge sie zuerst prüft. Leer: der ganze Landkreis."),
+    )
     blocked_reason = models.CharField(
         _("Grund der Sperre"),
         max_length=300,

@@ -7,4 +7,6 @@ class CommentsConfig(AppConfig):
     verbose_name = "Kommentare"
 
     def ready(self):
-        from smartregion.comments import rules  # noqa: F401  (registers the permissions)
+        from smartregion.comments import moderated, rules  # noqa: F401  (rules registers the permissions)
+
+        moderated.register()

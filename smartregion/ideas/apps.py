@@ -8,7 +8,7 @@ class IdeasConfig(AppConfig):
 
     def ready(self):
         from smartregion.comments import targets
-        from smartregion.ideas import rules  # noqa: F401  (registers the permissions)
+        from smartregion.ideas import moderated, rules  # noqa: F401  (rules registers the permissions)
         from smartregion.ideas.models import Idea
 
         targets.register(
@@ -16,6 +16,7 @@ class IdeasConfig(AppConfig):
             Idea,
             lambda pk: Idea.objects.select_related("process", "author").get(pk=pk),
         )
+        moderated.register()
         self._register_sections()
 
     @staticmethod

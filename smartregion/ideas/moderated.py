@@ -1,0 +1,50 @@
+"""How the moderation sees ideas: registered under the key "idee" (see
+moderation/registry.py). approve/hide/restore are the staff actions, which
+keep writing the idea's history."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+def register() -> None:
+    from smartregion.ideas import staff_actions
+    from smartregion.ideas.models import Idea
+    from smartregion.moderation import registry
+    from smartregion.moderation.models import ItemState
+    from smartregion.participation.models import Moderation
+
+    def load(pk):
+        return (
+            Idea.objects.select_related("process__municipality", "municipality", "author")
+            .defer("municipality__boundary", "process__municipality__boundary")
+            .get(pk=pk)
+        )
+
+    def state(idea) -> str:
+        if idea.moderation == Moderation.HIDDEN:
+            return ItemState.HIDDEN
+        if idea.moderation == Moderation.PENDING:
+            return ItemState.PENDING
+        if idea.is_withdrawn:
+            return ItemState.REMOVED
+        return ItemState.VISIBLE
+
+    registry.register(
+        registry.Moderated(
+            key="idee",
+            model=Idea,
+            label=_("Idee"),
+            load=load,
+            state=state,
+            # An idea for the whole region in a process of one municipality
+            # belongs to that municipality's moderators.
+            municipality=lambda idea: idea.municipality or idea.process.municipality,
+            process=lambda idea: idea.process,
+            author=lambda idea: idea.author,
+            excerpt=lambda idea: registry.excerpt(idea.title),
+            public_url=lambda idea: idea.get_absolute_url(),
+            approve=lambda idea, by: staff_actions.approve_idea(idea, by),
+            hide=lambda idea, by, reason: staff_actions.hide_idea(idea, reason, by),
+            restore=lambda idea, by: staff_actions.restore_idea(idea, by),
+            pending=lambda: Idea.objects.filter(moderation=Moderation.PENDING),
+        )
+    )
