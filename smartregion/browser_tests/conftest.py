@@ -32,7 +32,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-BOUNDARIES = Path(settings.BASE_DIR).parent / "shared" / "region" / "myk10-municipalities.geojson"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # A 1x1 transparent PNG, served instead of real map tiles.
@@ -87,10 +86,10 @@ def axe_source():
 
 @pytest.fixture
 def demo(live_server):
-    """The demo content, created in the test database the live server uses."""
+    """The demo content (with the boundaries of its municipalities, from
+    the repository's region/demo_data/), created in the test database the
+    live server uses."""
     call_command("seed_demo", force=True, stdout=io.StringIO())
-    if BOUNDARIES.exists():
-        call_command("import_boundaries", str(BOUNDARIES), stdout=io.StringIO(), stderr=io.StringIO())
     return live_server
 
 

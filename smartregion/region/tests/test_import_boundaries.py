@@ -3,10 +3,8 @@ FeatureCollection, matched by key; all or nothing."""
 
 import json
 from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from shapely.geometry import Point, shape
 
@@ -14,8 +12,6 @@ from smartregion.region import demo
 from smartregion.region.models import Municipality
 from smartregion.region.tests.factories import MunicipalityFactory
 from smartregion.region.tests.geojson import BOWTIE, SQUARE, collection, feature, write
-
-SHARED_BOUNDARIES = Path(settings.BASE_DIR).parent / "shared" / "region" / "myk10-municipalities.geojson"
 
 
 def import_boundaries(path, *args):
@@ -179,16 +175,14 @@ def test_it_rejects_a_missing_file(tmp_path):
 
 @pytest.mark.django_db
 def test_it_attaches_the_real_boundaries_of_the_ten_municipalities():
-    if not SHARED_BOUNDARIES.exists():
-        pytest.skip(f"{SHARED_BOUNDARIES} is not there")
     for slug, name, kind, key, *_rest, lat, lon, _guide in demo.MUNICIPALITIES:
         MunicipalityFactory(slug=slug, name=name, kind=kind, key=key, seat_lat=lat, seat_lon=lon)
 
-    stdout, stderr = import_boundaries(SHARED_BOUNDARIES)
+    stdout, stderr = import_boundaries(demo.BOUNDARIES)
 
     assert "Boundaries attached to 10 municipalities." in stdout
     assert stderr == ""
-    keys_in_file = {f["properties"]["key"] for f in json.loads(SHARED_BOUNDARIES.read_text())["features"]}
+    keys_in_file = {f["properties"]["key"] for f in json.loads(demo.BOUNDARIES.read_text())["features"]}
     assert keys_in_file == set(Municipality.objects.values_list("key", flat=True))
     for municipality in Municipality.objects.all():
         boundary = shape(municipality.boundary)
