@@ -24,6 +24,7 @@ PAGES = {
     "topic": "/themen/mobilitaet/",
     "focus-area": "focus-area",
     "search": "/suche/?q=Mendig",
+    "moderation-transparency": "/moderation/",
     "search-empty": "/suche/?q=xyzzy",
     "not-found": "/gibt-es-nicht-xyzzy/",
     "english-home": "/en/",

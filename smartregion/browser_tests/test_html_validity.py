@@ -35,6 +35,7 @@ MORE_PAGES = [
     ("idea-store", "/ideenspeicher/", False),
     ("idea-store-filtered", "/ideenspeicher/?sortierung=unterstuetzung&weg=online", False),
     ("comment-thread", "comments", False),
+    ("report-form", "report", True),
     ("events", "/veranstaltungen/", False),
     ("event-archive", "/veranstaltungen/archiv/", False),
     ("event", "event", False),
@@ -57,12 +58,14 @@ def _find(kind):
 
     if kind == "process":
         return Process.objects.published().order_by("pk").first().get_absolute_url()
-    if kind in ("idea", "idea-form", "comments"):
+    if kind in ("idea", "idea-form", "comments", "report"):
         idea = Idea.objects.public().filter(comment_count__gt=0).order_by("pk").first()
         if kind == "idea":
             return idea.get_absolute_url()
         if kind == "comments":
             return f"/kommentare/idee/{idea.pk}/"
+        if kind == "report":
+            return f"/moderation/melden/idee/{idea.pk}/"
         process = next(p for p in Process.objects.published().with_phases() if p.is_open_for("ideas_open"))
         return f"{process.get_absolute_url()}ideen/neu/"
     if kind == "event":
