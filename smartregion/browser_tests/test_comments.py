@@ -139,7 +139,7 @@ def test_comment_reply_edit_and_remove_with_the_keyboard(new_context, axe_source
     # The moderation hides the other comment.
     actions.hide_comment(on(idea).get(text="Wer kümmert sich um den Schrank?"), HiddenReason.OFF_TOPIC)
     page.reload()
-    assert thread(page).get_by_text("von der Moderation ausgeblendet (Grund: nicht zum Thema)").is_visible()
+    assert thread(page).get_by_text("Von der Moderation ausgeblendet: nicht zum Thema").is_visible()
     axe.check(page, "hidden comment")
 
     axe.assert_clean()

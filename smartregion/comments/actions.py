@@ -31,6 +31,8 @@ from django.utils.translation import gettext_lazy as _
 
 from smartregion.comments.models import Comment
 from smartregion.comments.rules import EDIT_WINDOW
+from smartregion.moderation import actions as moderation_actions
+from smartregion.moderation.models import matches as watched_terms
 from smartregion.participation.models import HiddenReason, Process
 from smartregion.participation.rules import process_of
 
@@ -128,7 +130,10 @@ def add_comment(
                 or parent.status != Status.VISIBLE
             ):
                 raise ReplyNotPossible()
-        status = Status.PENDING if is_pre_moderated(target) else Status.VISIBLE
+        # The region's word list: a listed word holds the comment for the
+        # moderation instead of publishing it.
+        held_for = watched_terms(text)
+        status = Status.PENDING if held_for or is_pre_moderated(target) else Status.VISIBLE
         try:
             # A savepoint: the same key arriving twice at once lets one
             # insert through; the other one finds it after the unique index
@@ -143,6 +148,8 @@ def add_comment(
                     status=status,
                     submission_key=submission_key,
                 )
+                if held_for:
+                    moderation_actions.hold_for_review(comment, held_for)
         except IntegrityError:
             if submission_key is None:
                 raise
@@ -198,8 +205,8 @@ def remove_comment(comment: Comment) -> Comment:
 
 def hide_comment(comment: Comment, reason: str) -> Comment:
     """The moderation hides a comment with a public reason category (one
-    of HiddenReason); it shows as "von der Moderation ausgeblendet (Grund:
-    …)" and leaves the count. Hiding a hidden comment again changes the
+    of HiddenReason); it shows as "Von der Moderation ausgeblendet: …"
+    and leaves the count. Hiding a hidden comment again changes the
     reason only. Raises ValueError for an unknown reason, CommentGone for a
     comment its author removed."""
     if reason not in HiddenReason.values:

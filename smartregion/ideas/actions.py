@@ -18,6 +18,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from smartregion.ideas.models import Idea, Support
+from smartregion.moderation import actions as moderation_actions
+from smartregion.moderation.models import matches as watched_terms
 from smartregion.participation.models import Moderation, Process
 
 
@@ -48,6 +50,11 @@ def submit_idea(process, author, data: dict, image=None, submission_key=None) ->
     fields = dict(data)
     topics = fields.pop("topics", [])
     moderation = Moderation.PENDING if process.moderation == Process.ModerationMode.PRE else Moderation.VISIBLE
+    # The region's word list: a listed word holds the idea for the
+    # moderation instead of publishing it.
+    held_for = watched_terms(f"{fields.get('title', '')}\n{fields.get('text', '')}")
+    if held_for:
+        moderation = Moderation.PENDING
     idea = Idea(
         process=process,
         author=author,
@@ -65,6 +72,8 @@ def submit_idea(process, author, data: dict, image=None, submission_key=None) ->
             with transaction.atomic():
                 idea.save()
                 idea.topics.set(topics)
+                if held_for:
+                    moderation_actions.hold_for_review(idea, held_for)
         except IntegrityError:
             existing = None
             if submission_key is not None:

@@ -318,17 +318,34 @@ def cache_member_page(fill=None):
 cache_shared_page = cache_member_page()
 
 
+# The request attribute set by views whose POST changes no cached page.
+KEEPS_PAGES = "_page_cache_keeps_pages"
+
+
+def keeps_cached_pages(view):
+    """Mark a view whose POSTs change nothing any cached page shows (a
+    report to the moderation, an objection): they leave the cache as it
+    is, so that a flood of reports does not keep every page cold."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        setattr(request, KEEPS_PAGES, True)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 class InvalidateOnPostMiddleware:
     """Ends every cached page after any request that may change something
     (every method but GET, HEAD and OPTIONS), whoever sent it and whatever
     its outcome: a failed POST costs a cold cache, a missed one a stale
-    page."""
+    page. Views marked with `keeps_cached_pages` are the exception."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.method not in (*SAFE_METHODS, "OPTIONS"):
+        if request.method not in (*SAFE_METHODS, "OPTIONS") and not getattr(request, KEEPS_PAGES, False):
             invalidate()
         return response

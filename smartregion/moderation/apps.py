@@ -7,4 +7,6 @@ class ModerationConfig(AppConfig):
     verbose_name = "Moderation"
 
     def ready(self):
-        from smartregion.moderation import rules  # noqa: F401  (registers the permissions)
+        from smartregion.moderation import rules, word_list_admin  # noqa: F401  (rules registers the permissions)
+
+        word_list_admin.register()

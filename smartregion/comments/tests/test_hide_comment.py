@@ -1,5 +1,5 @@
 """The moderation hides a comment with a reason and restores it; the
-thread shows "von der Moderation ausgeblendet (Grund: …)"."""
+thread shows "Von der Moderation ausgeblendet: …"."""
 
 import pytest
 
@@ -32,7 +32,7 @@ def test_a_hidden_comment_shows_the_reason_and_not_the_text(client, verified_oth
         if person:
             client.force_login(person)
         text = client.get(f"/kommentare/idee/{idea.pk}/").text
-        assert "von der Moderation ausgeblendet (Grund: respektlos oder beleidigend)" in text
+        assert "Von der Moderation ausgeblendet: respektlos oder beleidigend" in text
         assert "Das ist eine Beleidigung." not in text
         assert "Eine Antwort bleibt lesbar." in text
     # Its author cannot change it any more.

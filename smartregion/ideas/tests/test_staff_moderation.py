@@ -150,7 +150,11 @@ def test_hiding_ends_the_cached_public_page_and_the_author_reads_why(client, mod
     assert anonymous.get(visible_idea.get_absolute_url()).status_code == 200  # now cached
     log_in_with_second_factor(client, moderator)
     client.post(moderate_url(visible_idea), {"action": "hide", "hide-reason": HiddenReason.ADVERTISING})
-    assert anonymous.get(visible_idea.get_absolute_url()).status_code == 404
+    # In its place a notice with the reason, nothing of the idea itself.
+    placeholder = anonymous.get(visible_idea.get_absolute_url())
+    assert placeholder.status_code == 200
+    assert "Von der Moderation ausgeblendet: Werbung" in placeholder.content.decode()
+    assert "Kaufen Sie günstig" not in placeholder.content.decode()
     author = Client()
     author.force_login(citizen)
     page = author.get(visible_idea.get_absolute_url()).content.decode()

@@ -63,7 +63,14 @@ def _get_idea(request, slug, pk) -> Idea:
     """The idea `pk` of the process `slug` if the visitor may see it (404
     otherwise), with its process and phases, author, municipality, focus
     area and topics."""
-    idea = get_object_or_404(
+    idea = _load_idea(slug, pk)
+    if not request.user.has_perm("ideas.view_idea", idea):
+        raise Http404
+    return idea
+
+
+def _load_idea(slug, pk) -> Idea:
+    return get_object_or_404(
         Idea.objects.select_related("process", "author", "municipality", "focus_area")
         .defer("municipality__boundary", "process__description", "process__results_statement")
         .prefetch_related(
@@ -73,9 +80,6 @@ def _get_idea(request, slug, pk) -> Idea:
         pk=pk,
         process__slug=slug,
     )
-    if not request.user.has_perm("ideas.view_idea", idea):
-        raise Http404
-    return idea
 
 
 def _get_own_idea(request, slug, pk) -> Idea:
@@ -343,7 +347,13 @@ def _member_slots(request, notes, slug, pk) -> dict | None:
 @require_GET
 @pagecache.cache_member_page(_member_slots)
 def idea_detail(request, slug, pk):
-    idea = _get_idea(request, slug, pk)
+    idea = _load_idea(slug, pk)
+    if not request.user.has_perm("ideas.view_idea", idea):
+        if idea.moderation == Moderation.HIDDEN and idea.process.status == Process.Status.PUBLISHED:
+            # In place of a hidden idea everybody else sees why it is gone
+            # (the author and the staff see the idea with the reason).
+            return render(request, "ideas/idea_hidden.html", {"idea": idea})
+        raise Http404
     is_author = request.user.is_authenticated and idea.author_id == request.user.pk
     context = {
         **_support_context(request, idea),
@@ -351,12 +361,28 @@ def idea_detail(request, slug, pk):
         "can_edit": is_author and request.user.has_perm("ideas.change_idea", idea),
         "can_withdraw": is_author and request.user.has_perm("ideas.withdraw_idea", idea),
         "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
+        # Everybody but the author sees "Melden" on a public idea; the page
+        # asks for a login or says why someone may not report (the page is
+        # the same for every visitor but the author, see _member_slots).
+        "may_be_reported": not is_author and idea.moderation == Moderation.VISIBLE and not idea.is_withdrawn,
+        "objection_url": _objection_url(idea) if is_author and idea.moderation == Moderation.HIDDEN else None,
     }
     # Supports and comments open and close with the phases.
     pagecache.valid_until(request, idea.process.next_change())
     if pagecache.collecting_notes(request):
         _note_for_members(request, idea, context["support_state"])
     return render(request, "ideas/idea_detail.html", context)
+
+
+def _objection_url(idea) -> str | None:
+    """Where the author of the hidden `idea` may object to the decision;
+    None when that is no longer possible."""
+    from smartregion.moderation import actions as moderation_actions
+
+    hide = moderation_actions.latest_hide(idea)
+    if hide is None or not moderation_actions.may_object(hide, idea):
+        return None
+    return reverse("moderation:object", args=[hide.pk])
 
 
 # Edit and withdraw --------------------------------------------------------
