@@ -4,7 +4,8 @@
 |------------------|---------------------------------------|------------------------------------------------|
 | Redaktion        | editors                               | backend; pages, images, documents, region data |
 |                  |                                       | events, processes, idea status, jury results,  |
-|                  |                                       | the moderation's word list                     |
+|                  |                                       | the moderation's word list (by rule, no model  |
+|                  |                                       | permission: moderation/word_list_admin.py)     |
 | Moderation       | moderators, county-wide or scoped to  | backend; idea status; the moderation queue:    |
 |                  | the user's moderated_municipalities   | reports, approve, hide, restore, objections    |
 |                  |                                       | (rules moderation.*), the audit log            |
@@ -66,11 +67,6 @@ EDITOR_MODEL_PERMISSIONS = [
     ("ideas", "view_idea"),
     ("comments", "change_comment"),
     ("comments", "view_comment"),
-    # The word list (a snippet; rule moderation.manage_watched_terms).
-    ("moderation", "add_watchedterm"),
-    ("moderation", "change_watchedterm"),
-    ("moderation", "delete_watchedterm"),
-    ("moderation", "view_watchedterm"),
 ]
 
 # Page permissions on the whole tree. Editors publish; deleting and moving

@@ -113,12 +113,6 @@ def test_the_groups_hold_the_moderation_permissions():
         "moderation.view_moderationaction",
     } <= permissions_of(MODERATORS)
     assert "moderation.view_moderationaction" in permissions_of(ADMINISTRATORS)
-    assert {
-        "moderation.add_watchedterm",
-        "moderation.change_watchedterm",
-        "moderation.delete_watchedterm",
-        "moderation.view_watchedterm",
-    } <= permissions_of(EDITORS)
     # Nobody may change or delete the log.
     for name in (MODERATORS, ADMINISTRATORS, EDITORS):
         assert not {"moderation.change_moderationaction", "moderation.delete_moderationaction"} & permissions_of(name)
