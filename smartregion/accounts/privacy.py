@@ -161,6 +161,12 @@ EXEMPT = {
         "Which staff member has a backend edit form open, kept for minutes. Deleted with the account."
     ),
     "wagtailadmin.FormState.user": "Unsaved backend form drafts of staff. Deleted with the account.",
+    "moderation.ModerationAction.actor": (
+        "The append-only moderation log: who decided (staff work), or that someone reported or objected "
+        "(their words are in Report and Objection, which are exported). Deletion sets it to NULL."
+    ),
+    "moderation.Report.decided_by": "The moderator who decided a report, staff work. Deletion sets it to NULL.",
+    "moderation.Objection.decided_by": "The moderator who decided an objection. Deletion sets it to NULL.",
 }
 
 
@@ -306,6 +312,11 @@ def account_items(user) -> list[AccountItem]:
             "guide_municipalities",
             gettext("Betreute Kommunen"),
             [str(m) for m in user.guide_municipalities.order_by("name")],
+        ),
+        AccountItem(
+            "moderated_municipalities",
+            gettext("Moderierte Kommunen"),
+            [str(m) for m in user.moderated_municipalities.order_by("name")],
         ),
         AccountItem("blocked_reason", gettext("Grund der Sperre"), user.blocked_reason),
     ]

@@ -155,7 +155,9 @@ def report(obj, reporter, reason: str, text: str = "") -> Report:
         except IntegrityError:
             raise AlreadyReported() from None
         state = moderated.state(obj)
-        _record(obj, moderated, reporter, Action.REPORT, reason=reason, note=text, before=state, after=state)
+        # The reporter's words stay in the report, which account deletion
+        # can clear; the append-only log keeps only the fact.
+        _record(obj, moderated, reporter, Action.REPORT, reason=reason, before=state, after=state)
         _on_commit(_tasks().send_report_confirmation, new_report.pk)
     return new_report
 
@@ -314,7 +316,8 @@ def object_to(hide_action, author, text: str) -> Objection:
         except IntegrityError:
             raise AlreadyObjected() from None
         state = moderated.state(current)
-        _record(current, moderated, author, Action.OBJECTION, note=text, before=state, after=state)
+        # As with reports: the words stay in the objection, not in the log.
+        _record(current, moderated, author, Action.OBJECTION, before=state, after=state)
     return objection
 
 
