@@ -47,11 +47,12 @@ def unblock_user(actor, target, reason: str) -> AccountAction:
 
 
 @transaction.atomic
-def set_roles(actor, target, groups, municipalities) -> list[AccountAction]:
-    """Give `target` exactly the staff groups `groups` and the guide
-    municipalities `municipalities`, and log each change as
-    "before → after". Groups that are not staff groups are left alone.
-    Returns the log entries written (none if nothing changed).
+def set_roles(actor, target, groups, municipalities, moderated_municipalities=None) -> list[AccountAction]:
+    """Give `target` exactly the staff groups `groups`, the guide
+    municipalities `municipalities` and (unless None) the municipalities
+    it moderates, and log each change as "before → after". Groups that
+    are not staff groups are left alone. Returns the log entries written
+    (none if nothing changed).
     """
     staff_groups = Group.objects.filter(name__in=STAFF_GROUPS)
     wanted_groups = {group.pk: group for group in groups}
@@ -83,8 +84,23 @@ def set_roles(actor, target, groups, municipalities) -> list[AccountAction]:
                 details=f"{_names(current_municipalities.values())} → {_names(wanted_municipalities.values())}",
             )
         )
-    # The predicates cache the group names on the user object.
+    if moderated_municipalities is not None:
+        wanted = {municipality.pk: municipality for municipality in moderated_municipalities}
+        current = {municipality.pk: municipality for municipality in target.moderated_municipalities.all()}
+        if current.keys() != wanted.keys():
+            target.moderated_municipalities.set(wanted.values())
+            entries.append(
+                AccountAction(
+                    actor=actor,
+                    target=target,
+                    kind=AccountAction.Kind.MODERATED_MUNICIPALITIES_CHANGED,
+                    details=f"{_names(current.values())} → {_names(wanted.values())}",
+                )
+            )
+    # The predicates cache the group names (and the moderation rules the
+    # moderated municipalities) on the user object.
     target.__dict__.pop("_group_names", None)
+    target.__dict__.pop("_moderated_municipality_ids", None)
     return AccountAction.objects.bulk_create(entries)
 
 

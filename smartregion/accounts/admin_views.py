@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from smartregion.accounts import actions
 from smartregion.accounts.models import AccountAction, User
-from smartregion.accounts.roles import GUIDES, STAFF_GROUPS
+from smartregion.accounts.roles import GUIDES, MODERATORS, STAFF_GROUPS
 from smartregion.region.models import Municipality
 
 ACCOUNTS_PER_PAGE = 50
@@ -84,6 +84,15 @@ class RolesForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Nur für Regionallotsinnen und -lotsen: die Kommunen, für die sie zuständig sind."),
     )
+    moderated_municipalities = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Moderierte Kommunen"),
+        queryset=Municipality.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=gettext_lazy(
+            "Nur für die Moderation: die Kommunen, deren Beiträge sie moderiert. Keine Kommune: der ganze Landkreis."
+        ),
+    )
 
     def __init__(self, *args, account, has_verified_email, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,6 +100,7 @@ class RolesForm(forms.Form):
         self.has_verified_email = has_verified_email
         self.fields["groups"].queryset = Group.objects.filter(name__in=STAFF_GROUPS).order_by("name")
         self.fields["municipalities"].queryset = Municipality.objects.only("name").order_by("name")
+        self.fields["moderated_municipalities"].queryset = Municipality.objects.only("name").order_by("name")
 
     def clean(self):
         cleaned = super().clean()
@@ -110,6 +120,15 @@ class RolesForm(forms.Form):
                 _(
                     "Kommunen werden nur Regionallotsinnen und -lotsen zugeordnet. "
                     "Bitte wählen Sie die Rolle „Regionallotsin“ oder keine Kommune."
+                ),
+            )
+        moderated = cleaned.get("moderated_municipalities")
+        if moderated and not any(group.name == MODERATORS for group in groups):
+            self.add_error(
+                "moderated_municipalities",
+                _(
+                    "Moderierte Kommunen gibt es nur für die Rolle „Moderation“. "
+                    "Bitte wählen Sie die Rolle oder keine Kommune."
                 ),
             )
         current = set(self.account.groups.values_list("pk", flat=True))
@@ -144,7 +163,11 @@ def _get_account_for(request, pk, perm="accounts.manage_accounts") -> User:
     account = get_object_or_404(
         User.objects.annotate(has_verified_email=_verified_email_exists())
         .select_related("home_municipality")
-        .prefetch_related("groups", Prefetch("guide_municipalities", Municipality.objects.only("name"))),
+        .prefetch_related(
+            "groups",
+            Prefetch("guide_municipalities", Municipality.objects.only("name")),
+            Prefetch("moderated_municipalities", Municipality.objects.only("name")),
+        ),
         pk=pk,
     )
     if perm != "accounts.manage_accounts":
@@ -202,7 +225,11 @@ def _render_detail(request, account, *, block_form=None, unblock_form=None, role
             prefix="roles",
             account=account,
             has_verified_email=account.has_verified_email,
-            initial={"groups": list(account.groups.all()), "municipalities": list(account.guide_municipalities.all())},
+            initial={
+                "groups": list(account.groups.all()),
+                "municipalities": list(account.guide_municipalities.all()),
+                "moderated_municipalities": list(account.moderated_municipalities.all()),
+            },
         )
     log = AccountAction.objects.filter(target=account).select_related("actor")[:LOG_ENTRIES_SHOWN]
     return render(
@@ -222,6 +249,7 @@ def _render_detail(request, account, *, block_form=None, unblock_form=None, role
             "roles_form": roles_form,
             "log": log,
             "log_entries_shown": LOG_ENTRIES_SHOWN,
+            "may_view_moderation_log": request.user.has_perm("moderation.view_audit_log"),
         },
     )
 
@@ -270,7 +298,11 @@ def assign_roles(request, pk):
         messages.error(request, _("Die Rollen sind nicht geändert. Bitte prüfen Sie die Eingabe."))
         return _render_detail(request, account, roles_form=form)
     entries = actions.set_roles(
-        request.user, account, form.cleaned_data["groups"], form.cleaned_data["municipalities"]
+        request.user,
+        account,
+        form.cleaned_data["groups"],
+        form.cleaned_data["municipalities"],
+        moderated_municipalities=form.cleaned_data["moderated_municipalities"],
     )
     if entries:
         messages.success(request, _("Rollen und Kommunen sind gespeichert."))

@@ -135,6 +135,7 @@ class AccountAction(models.Model):
         UNBLOCKED = "unblocked", _("entsperrt")
         GROUPS_CHANGED = "groups_changed", _("Rollen geändert")
         MUNICIPALITIES_CHANGED = "municipalities_changed", _("Kommunen geändert")
+        MODERATED_MUNICIPALITIES_CHANGED = "moderation_scope_changed", _("moderierte Kommunen geändert")
 
     actor = models.ForeignKey(User, verbose_name=_("durch"), null=True, on_delete=models.SET_NULL, related_name="+")
     target = models.ForeignKey(

@@ -3,15 +3,19 @@
 | group            | who                                   | may now                                        |
 |------------------|---------------------------------------|------------------------------------------------|
 | Redaktion        | editors                               | backend; pages, images, documents, region data |
-|                  |                                       | events, processes, idea status, jury results   |
-| Moderation       | moderators                            | backend; idea status, hide and approve ideas   |
-|                  |                                       | and comments                                   |
+|                  |                                       | events, processes, idea status, jury results,  |
+|                  |                                       | the moderation's word list (by rule, no model  |
+|                  |                                       | permission: moderation/word_list_admin.py)     |
+| Moderation       | moderators, county-wide or scoped to  | backend; idea status; the moderation queue:    |
+|                  | the user's moderated_municipalities   | reports, approve, hide, restore, objections    |
+|                  |                                       | (rules moderation.*), the audit log            |
 | Regionallotsin   | regional guides, scoped to the user's | backend; events of their municipalities (rule  |
 |                  | guide_municipalities                  | events.manage_event); ideas collected on site  |
 |                  |                                       | there (rule ideas.capture_idea)                |
 | Jury             | jurors, assigned per process          | backend; the jury board of their processes     |
 | Administration   | account administrators                | backend; find, block and unblock accounts,     |
-|                  |                                       | assign roles (rule accounts.manage_accounts)   |
+|                  |                                       | assign roles (rule accounts.manage_accounts);  |
+|                  |                                       | the moderation's audit log                     |
 
 Every member of these groups (and every superuser) must log in with a second
 factor before the backend opens (see middleware.StaffTwoFactorMiddleware).
@@ -98,6 +102,14 @@ STAFF_MODEL_PERMISSIONS = {
         ("ideas", "view_idea"),
         ("comments", "change_comment"),
         ("comments", "view_comment"),
+        # The queue and the decisions; the rules moderation.moderate_item
+        # and moderation.decide_objection narrow them to the moderator's
+        # municipalities, and all writes go through moderation.actions.
+        ("moderation", "view_report"),
+        ("moderation", "change_report"),
+        ("moderation", "view_objection"),
+        ("moderation", "change_objection"),
+        ("moderation", "view_moderationaction"),
     ],
     # Guides edit only the events of their municipalities: the rule
     # events.manage_event narrows these model permissions per event.
@@ -112,7 +124,9 @@ STAFF_MODEL_PERMISSIONS = {
         ("ideas", "view_idea"),
     ],
     JURORS: [("wagtailadmin", "access_admin")],
-    ADMINISTRATORS: [("wagtailadmin", "access_admin")],
+    # Account administrators read the moderation's audit log (rule
+    # moderation.view_audit_log).
+    ADMINISTRATORS: [("wagtailadmin", "access_admin"), ("moderation", "view_moderationaction")],
 }
 
 # Every group whose members count as staff, in the order the backend lists

@@ -12,12 +12,13 @@ def register() -> None:
     from smartregion.moderation.models import ItemState
     from smartregion.participation.models import Moderation
 
-    def load(pk):
-        return (
-            Idea.objects.select_related("process__municipality", "municipality", "author")
-            .defer("municipality__boundary", "process__municipality__boundary")
-            .get(pk=pk)
+    def loaded():
+        return Idea.objects.select_related("process__municipality", "municipality", "author").defer(
+            "municipality__boundary", "process__municipality__boundary"
         )
+
+    def load(pk):
+        return loaded().get(pk=pk)
 
     def state(idea) -> str:
         if idea.moderation == Moderation.HIDDEN:
@@ -34,6 +35,7 @@ def register() -> None:
             model=Idea,
             label=_("Idee"),
             load=load,
+            load_many=lambda pks: loaded().in_bulk(pks),
             state=state,
             # An idea for the whole region in a process of one municipality
             # belongs to that municipality's moderators.

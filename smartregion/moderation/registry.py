@@ -12,7 +12,7 @@ whether anything changed; they keep the item's own history and counts and
 leave the permission checks and the audit log to moderation/actions.py.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import models
@@ -38,6 +38,11 @@ class Moderated:
     restore: Callable[[models.Model, object], bool]
     # The items awaiting approval, for the queue.
     pending: Callable[[], models.QuerySet]
+    # Optional: the objects of several pks by pk, each as `load` returns it,
+    # in a number of queries that does not grow with the pks (the queue
+    # lists many). Missing pks are left out. Without it, load_many() below
+    # loads one by one.
+    load_many: Callable[[Iterable[int]], dict[int, models.Model]] | None = None
 
     def item_label(self, obj) -> str:
         """How the audit log names the item, e.g. "Idee „Mitfahrbank …“"."""
@@ -56,6 +61,23 @@ def register(moderated: Moderated) -> None:
 
 def by_key(key: str) -> Moderated | None:
     return _by_key.get(key)
+
+
+def load_many(moderated: Moderated, pks: Iterable[int]) -> dict[int, models.Model]:
+    """The objects `pks` of the type `moderated` by pk, each as its `load`
+    returns it; missing ones are left out."""
+    pks = set(pks)
+    if not pks:
+        return {}
+    if moderated.load_many is not None:
+        return moderated.load_many(pks)
+    found = {}
+    for pk in pks:
+        try:
+            found[pk] = moderated.load(pk)
+        except moderated.model.DoesNotExist:
+            continue
+    return found
 
 
 def for_model(model: type[models.Model]) -> Moderated | None:

@@ -217,13 +217,14 @@ def test_an_unknown_account_is_not_found(as_admin):
 def test_the_account_page_needs_a_fixed_number_of_queries(as_admin, admin, guide_mayen, django_assert_num_queries):
     # 1-7 as for the list (session, staff member, groups, authenticators,
     # permissions, profile), 8 the account with its verification state,
-    # 9 its groups, 10 its municipalities, 11 whether it has an
-    # authenticator app, 12 locales, 13-14 page and collection permissions,
-    # 15 its addresses, 16 the staff groups and 17 the municipalities to
-    # choose from, 18 the log with who did it.
+    # 9 its groups, 10 its municipalities, 11 the municipalities it
+    # moderates, 12 whether it has an authenticator app, 13 locales, 14-15
+    # page and collection permissions, 16 its addresses, 17 the staff
+    # groups, 18 the municipalities to choose from as a guide and 19 as a
+    # moderator, 20 the log with who did it.
     AccountAction.objects.create(actor=admin, target=guide_mayen, kind=AccountAction.Kind.GROUPS_CHANGED)
     as_admin.get(detail_url(guide_mayen))  # the first request after logging in renews the session
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(20):
         as_admin.get(detail_url(guide_mayen))
 
     other_admin = UserFactory()
@@ -237,7 +238,7 @@ def test_the_account_page_needs_a_fixed_number_of_queries(as_admin, admin, guide
             kind=AccountAction.Kind.BLOCKED,
             details=f"Grund {number}",
         )
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(20):
         response = as_admin.get(detail_url(guide_mayen))
     assert len(response.context["log"]) == 11
 

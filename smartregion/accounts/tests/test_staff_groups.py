@@ -51,9 +51,10 @@ def test_the_other_roles_have_exactly_their_listed_permissions_and_no_pages(name
 
 def test_jurors_and_administrators_only_open_the_backend():
     # Jurors reach their boards through the rule ideas.view_jury_board,
-    # administrators the accounts through accounts.manage_accounts.
-    for name in (JURORS, ADMINISTRATORS):
-        assert set(STAFF_MODEL_PERMISSIONS[name]) == {BACKEND}
+    # administrators the accounts through accounts.manage_accounts; they
+    # also read the moderation's audit log (moderation.view_audit_log).
+    assert set(STAFF_MODEL_PERMISSIONS[JURORS]) == {BACKEND}
+    assert set(STAFF_MODEL_PERMISSIONS[ADMINISTRATORS]) == {BACKEND, ("moderation", "view_moderationaction")}
 
 
 def test_moderators_may_work_on_ideas_and_comments():
@@ -63,6 +64,11 @@ def test_moderators_may_work_on_ideas_and_comments():
         ("ideas", "view_idea"),
         ("comments", "change_comment"),
         ("comments", "view_comment"),
+        ("moderation", "view_report"),
+        ("moderation", "change_report"),
+        ("moderation", "view_objection"),
+        ("moderation", "change_objection"),
+        ("moderation", "view_moderationaction"),
     }
 
 
