@@ -7,7 +7,6 @@ comments.add_comment      verified participants while the target's process
 comments.change_comment   the author, within EDIT_WINDOW, unless removed or
                           hidden
 comments.delete_comment   the author, unless removed or hidden already
-comments.moderate_comment moderators
 """
 
 import datetime as dt
@@ -15,7 +14,7 @@ import datetime as dt
 import rules
 from django.utils import timezone
 
-from smartregion.accounts.predicates import is_moderator, is_verified_participant
+from smartregion.accounts.predicates import is_verified_participant
 from smartregion.participation.rules import comments_open, is_process_published
 
 EDIT_WINDOW = dt.timedelta(minutes=15)
@@ -61,4 +60,3 @@ open_for_comments = is_process_published & comments_open & may_see_target & ~tar
 rules.add_perm("comments.add_comment", is_verified_participant & open_for_comments)
 rules.add_perm("comments.change_comment", is_comment_author & is_live & within_edit_window)
 rules.add_perm("comments.delete_comment", is_comment_author & is_live)
-rules.add_perm("comments.moderate_comment", is_moderator)

@@ -14,7 +14,6 @@ ideas.rate_idea          jurors assigned to the process while jury_open (on
 ideas.view_jury_board    jurors assigned to the process while jury_open
 ideas.manage_jury        editors: ranking, winners, publishing results
 ideas.set_idea_status    editors and moderators (status and public note)
-ideas.moderate_idea      moderators and editors (approve, hide, restore)
 ideas.capture_idea       editors anywhere; regional guides for their
                          municipalities (object: the municipality, None for
                          the whole region)
@@ -90,5 +89,4 @@ rules.add_perm("ideas.rate_idea", is_assigned_juror & jury_open & is_on_jury_lis
 rules.add_perm("ideas.view_jury_board", is_assigned_juror & jury_open)
 rules.add_perm("ideas.manage_jury", is_editor)
 rules.add_perm("ideas.set_idea_status", is_idea_staff)
-rules.add_perm("ideas.moderate_idea", is_idea_staff)
 rules.add_perm("ideas.capture_idea", may_capture_for)

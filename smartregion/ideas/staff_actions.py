@@ -2,7 +2,7 @@
 hears of it by e-mail), enter ideas collected on site, and moderate
 (approve, hide with a reason, restore).
 
-Permission checks (ideas.set_idea_status, ideas.moderate_idea,
+Permission checks (ideas.set_idea_status, moderation.moderate_idea,
 ideas.capture_idea in ideas/rules.py) belong to the caller; the actions
 refuse only what would break an idea's state. E-mails go out after the
 commit, through a task, so that nobody hears of a change a rollback undid.

@@ -5,7 +5,7 @@ stand, at an event, by mail or by phone.
 
 Editors and moderators see every idea; regional guides those of their
 municipalities (and those they entered). The rules decide what each may do
-on the idea page: ideas.set_idea_status, ideas.moderate_idea, and
+on the idea page: ideas.set_idea_status, moderation.moderate_idea, and
 ideas.capture_idea per municipality (editors anywhere, also for the whole
 region; guides only for their municipalities).
 
@@ -37,6 +37,7 @@ from wagtail.models import ModelLogEntry
 from smartregion.accounts.predicates import is_editor, is_guide, is_moderator
 from smartregion.ideas import staff_actions
 from smartregion.ideas.models import Idea
+from smartregion.moderation import actions as moderation_actions
 from smartregion.participation.models import HiddenReason, Moderation, Process
 from smartregion.region.models import FocusArea, Municipality, Topic
 
@@ -396,7 +397,7 @@ def idea_list(request):
 def _render_detail(request, idea, *, status_form=None, hide_form=None, status=200):
     user = request.user
     may_set_status = user.has_perm("ideas.set_idea_status", idea)
-    may_moderate = user.has_perm("ideas.moderate_idea", idea)
+    may_moderate = user.has_perm("moderation.moderate_idea", idea)
     if status_form is None and may_set_status:
         status_form = StatusForm(prefix="status", initial={"status": idea.status, "note": idea.status_note})
     if hide_form is None and may_moderate:
@@ -450,31 +451,44 @@ def idea_set_status(request, pk):
 @require_POST
 def idea_moderate(request, pk):
     """Approve, hide (with a reason) or restore an idea; the button pressed
-    says which."""
+    says which. Through the moderation's actions, like the moderation
+    queue: each decision is in its audit log, closes the idea's reports
+    and is mailed to whom it concerns."""
     idea = _get_idea_for(request, pk)
-    _require(request, "ideas.moderate_idea", idea)
+    _require(request, "moderation.moderate_idea", idea)
     action = request.POST.get("action")
-    if action == "approve":
-        if staff_actions.approve_idea(idea, by=request.user):
-            messages.success(request, _("Die Idee ist freigegeben und jetzt öffentlich."))
-        else:
-            messages.info(request, _("Die Idee wartete nicht auf Freigabe."))
-    elif action == "hide":
+    if action == "hide":
         form = HideForm(request.POST, prefix="hide")
         if not form.is_valid():
             messages.error(request, _("Die Idee ist nicht ausgeblendet. Bitte wählen Sie einen Grund."))
             return _render_detail(request, idea, hide_form=form, status=400)
-        if staff_actions.hide_idea(idea, form.cleaned_data["reason"], by=request.user):
-            messages.success(request, _("Die Idee ist ausgeblendet."))
-        else:
-            messages.info(request, _("Die Idee war schon ausgeblendet."))
-    elif action == "restore":
-        if staff_actions.restore_idea(idea, by=request.user):
-            messages.success(request, _("Die Idee ist wieder öffentlich."))
-        else:
-            messages.info(request, _("Die Idee war nicht ausgeblendet."))
-    else:
+    decisions = {
+        "approve": (
+            lambda: moderation_actions.approve(idea, request.user),
+            _("Die Idee ist freigegeben und jetzt öffentlich."),
+            _("Die Idee wartete nicht auf Freigabe."),
+        ),
+        "hide": (
+            lambda: moderation_actions.hide(idea, request.user, form.cleaned_data["reason"]),
+            _("Die Idee ist ausgeblendet."),
+            _("Die Idee war schon ausgeblendet."),
+        ),
+        "restore": (
+            lambda: moderation_actions.restore(idea, request.user),
+            _("Die Idee ist wieder öffentlich."),
+            _("Die Idee war nicht ausgeblendet."),
+        ),
+    }
+    if action not in decisions:
         messages.error(request, _("Unbekannte Aktion."))
+        return redirect("ideas_staff:idea-detail", pk=idea.pk)
+    decide, done, not_needed = decisions[action]
+    try:
+        decide()
+    except moderation_actions.WrongState:
+        messages.info(request, not_needed)
+    else:
+        messages.success(request, done)
     return redirect("ideas_staff:idea-detail", pk=idea.pk)
 
 

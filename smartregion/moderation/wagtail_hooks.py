@@ -3,11 +3,12 @@
 panel "Wartet auf Moderation"."""
 
 from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 
+from smartregion.lib.admin_panels import WaitingItem, WaitingPanel
 from smartregion.moderation import admin_views, queue
 
 admin_urlpatterns = [
@@ -63,34 +64,35 @@ def register_audit_log_menu_item():
     )
 
 
-class ModerationPanel(Component):
+def moderation_panel(user) -> WaitingPanel:
     """On the dashboard of moderators: how many reported items, items
     waiting for approval and objections wait in their queue, each linked
     to the queue filtered to it."""
-
-    name = "moderation"
-    template_name = "moderation/admin/includes/dashboard_panel.html"
-    # Before Wagtail's own panels (100 and after), with the other roles'
-    # "what waits for me" panels.
-    order = 60
-
-    def __init__(self, user):
-        self.user = user
-
-    def get_context_data(self, parent_context=None):
-        counts = queue.build_queue(self.user, queue.Filters(), limit=0).counts
-        base = reverse("moderation_admin:queue")
-        return {
-            "rows": [
-                (counts[queue.REPORTS], f"{base}?art={queue.REPORTS}", "reports"),
-                (counts[queue.PENDING], f"{base}?art={queue.PENDING}", "pending"),
-                (counts[queue.OBJECTIONS], f"{base}?art={queue.OBJECTIONS}", "objections"),
-            ],
-            "queue_url": base,
-        }
+    counts = queue.build_queue(user, queue.Filters(), limit=0).counts
+    base = reverse("moderation_admin:queue")
+    reports, pending, objections = counts[queue.REPORTS], counts[queue.PENDING], counts[queue.OBJECTIONS]
+    return WaitingPanel(
+        "moderation",
+        _("Wartet auf Moderation"),
+        [
+            WaitingItem(
+                ngettext("gemeldeter Beitrag", "gemeldete Beiträge", reports), reports, f"{base}?art={queue.REPORTS}"
+            ),
+            WaitingItem(
+                ngettext("Beitrag wartet auf Freigabe", "Beiträge warten auf Freigabe", pending),
+                pending,
+                f"{base}?art={queue.PENDING}",
+            ),
+            WaitingItem(
+                ngettext("Widerspruch wartet auf Entscheidung", "Widersprüche warten auf Entscheidung", objections),
+                objections,
+                f"{base}?art={queue.OBJECTIONS}",
+            ),
+        ],
+    )
 
 
 @hooks.register("construct_homepage_panels")
 def add_moderation_panel(request, panels):
     if admin_views.may_use_queue(request.user):
-        panels.append(ModerationPanel(request.user))
+        panels.append(moderation_panel(request.user))

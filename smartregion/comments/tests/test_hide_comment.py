@@ -105,6 +105,6 @@ def test_an_unknown_reason_is_refused(comment):
 def test_only_moderators_moderate(moderator, verified_citizen, idea):
     comment = CommentFactory(target=idea)
 
-    assert moderator.has_perm("comments.moderate_comment", comment)
-    assert not verified_citizen.has_perm("comments.moderate_comment", comment)
-    assert not comment.author.has_perm("comments.moderate_comment", comment)
+    assert moderator.has_perm("moderation.moderate_comment", comment)
+    assert not verified_citizen.has_perm("moderation.moderate_comment", comment)
+    assert not comment.author.has_perm("moderation.moderate_comment", comment)

@@ -1,6 +1,8 @@
-"""Moderators and editors approve ideas waiting in a pre-moderated process,
-hide ideas with a public reason, and restore them. Hidden ideas leave every
-list; the author and the staff still reach them."""
+"""Moderators approve ideas waiting in a pre-moderated process, hide ideas
+with a public reason, and restore them, on the backend's idea page as in
+the moderation queue: through the moderation's actions, so that every
+decision is in its audit log. Hidden ideas leave every list; the author
+and the staff still reach them."""
 
 import pytest
 from django.urls import reverse
@@ -99,11 +101,21 @@ def test_hiding_needs_a_reason_from_the_list(as_moderator, visible_idea):
         staff_actions.hide_idea(visible_idea, "langweilig", by=None)
 
 
-def test_an_editor_may_moderate_too(client, editor, visible_idea):
+def test_a_decision_on_the_idea_page_is_in_the_audit_log(as_moderator, moderator, visible_idea):
+    from smartregion.moderation.models import ModerationAction
+
+    as_moderator.post(moderate_url(visible_idea), {"action": "hide", "hide-reason": HiddenReason.OTHER})
+
+    entry = ModerationAction.objects.get(object_id=visible_idea.pk)
+    assert (entry.action, entry.actor, entry.reason) == (ModerationAction.Action.HIDE, moderator, HiddenReason.OTHER)
+    assert (entry.state_before, entry.state_after) == ("visible", "hidden")
+
+
+def test_an_editor_leaves_moderation_to_the_moderators(client, editor, visible_idea):
     log_in_with_second_factor(client, editor)
     client.post(moderate_url(visible_idea), {"action": "hide", "hide-reason": HiddenReason.OTHER})
     visible_idea.refresh_from_db()
-    assert visible_idea.moderation == Moderation.HIDDEN
+    assert visible_idea.moderation == Moderation.VISIBLE
 
 
 def test_a_guide_cannot_moderate(client, guide_mayen, visible_idea):

@@ -35,9 +35,9 @@ def test_a_moderator_sees_the_counts_with_links(client, moderator, mayen, other_
 
     assert HEADING in response.content.decode()
     panel = " ".join(panel_of(response).split())
-    assert f'href="{QUEUE}?art=meldungen"> gemeldete Beiträge </a>' in panel
-    assert f'href="{QUEUE}?art=freigabe"> Beitrag wartet auf Freigabe </a>' in panel
-    assert f'href="{QUEUE}?art=widersprueche"> Widerspruch wartet auf Entscheidung </a>' in panel
+    assert f'href="{QUEUE}?art=meldungen">gemeldete Beiträge</a>' in panel
+    assert f'href="{QUEUE}?art=freigabe">Beitrag wartet auf Freigabe</a>' in panel
+    assert f'href="{QUEUE}?art=widersprueche">Widerspruch wartet auf Entscheidung</a>' in panel
     assert '<span class="w-status w-status--primary">2</span>' in panel
     assert panel.count('<span class="w-status w-status--primary">1</span>') == 2
 
