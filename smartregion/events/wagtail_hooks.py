@@ -68,6 +68,11 @@ class EventAdminForm(WagtailAdminModelForm):
         deadline = cleaned.get("registration_deadline")
         if deadline and ends_at and deadline > ends_at:
             self.add_error("registration_deadline", _("Der Anmeldeschluss liegt nach dem Ende der Veranstaltung."))
+        if cleaned.get("image") and not cleaned.get("image_alt", "").strip():
+            self.add_error(
+                "image_alt",
+                _("Bitte beschreiben Sie, was auf dem Bild zu sehen ist (Alternativtext für blinde Menschen)."),
+            )
         if not cleaned.get("venue") and not cleaned.get("online_url"):
             self.add_error("venue", _("Bitte geben Sie einen Ort oder einen Zugang zur Online-Veranstaltung an."))
         registration = cleaned.get("registration")
@@ -136,6 +141,7 @@ def _event_panels():
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
                     FieldPanel("summary"),
                     FieldPanel("description"),
+                    MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=gettext_lazy("Bild")),
                     FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
                     FieldPanel("all_day"),
                     FieldPanel("municipality"),
