@@ -59,6 +59,11 @@ class EventAdminForm(WagtailAdminModelForm):
             field.required = True
             field.help_text = _("Sie können Veranstaltungen in den Kommunen anlegen, die Sie betreuen.")
             field.error_messages["required"] = _("Bitte wählen Sie eine der Kommunen, die Sie betreuen.")
+            # The chooser lists every municipality; a guide who picks one
+            # she does not look after is told which ones she does.
+            field.error_messages["invalid_choice"] = _(
+                "Diese Kommune betreuen Sie nicht. Sie betreuen: %(names)s. Bitte wählen Sie eine davon."
+            ) % {"names": ", ".join(municipality.name for municipality in field.queryset)}
 
     def clean(self):
         cleaned = super().clean()

@@ -176,7 +176,9 @@ def test_a_guide_cannot_create_an_event_in_another_municipality(as_guide, koblen
     response = as_guide.post(ADD, form_data(municipality=koblenz_land.pk))
 
     assert response.status_code == 200
-    assert "municipality" in response.context["form"].errors
+    assert response.context["form"].errors["municipality"] == [
+        "Diese Kommune betreuen Sie nicht. Sie betreuen: Mayen. Bitte wählen Sie eine davon."
+    ]
     assert not Event.objects.exists()
 
 
