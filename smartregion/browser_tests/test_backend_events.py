@@ -87,6 +87,9 @@ def choose_municipality(page, name, axe=None):
         axe.check(page, "municipality chooser open")
     choice.click()
     expect(modal).to_be_hidden()
+    # The modal's backdrop fades out after it (axe would measure the colours
+    # behind it halfway).
+    expect(page.locator(".modal-backdrop")).to_have_count(0)
 
 
 def save(page):
@@ -125,6 +128,9 @@ def test_an_editor_creates_an_event_with_a_municipality_and_an_image(
     axe.check(page, "image chooser open")
     choice.click()
     expect(modal).to_be_hidden()
+    # The modal's backdrop fades out after it (axe would measure the colours
+    # behind it halfway).
+    expect(page.locator(".modal-backdrop")).to_have_count(0)
     expect(page.locator("[data-chooser-title]").filter(has_text="Marktplatz Mayen")).to_be_visible()
 
     # An image without its alternative text is refused; nothing is saved.
