@@ -334,6 +334,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}}
 STAFF_BACKEND_PATH = "redaktion/"
+# Draftail named by its field's label (see smartregion/lib/richtext.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "smartregion.lib.richtext.LabelledDraftailRichTextArea"}}
 # No avatars from gravatar.com: the backend contacts no other host either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Accounts are managed by allauth (rate limits, verification, blocking); the

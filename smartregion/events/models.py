@@ -54,6 +54,17 @@ class Event(models.Model):
     status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     summary = models.TextField(_("Kurzbeschreibung"), max_length=400)
     description = RichTextField(_("Beschreibung"), features=["bold", "italic", "ul", "ol", "link"], blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("Alternativtext des Bildes"), max_length=200, blank=True, help_text=_("Was auf dem Bild zu sehen ist.")
+    )
     starts_at = models.DateTimeField(_("Beginn"))
     ends_at = models.DateTimeField(_("Ende"))
     all_day = models.BooleanField(_("ganztägig"), default=False)

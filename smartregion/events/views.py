@@ -73,10 +73,11 @@ def event_archive(request):
 
 def _get_event(request, pk):
     """The event `pk` if the visitor may see it (404 otherwise), with its
-    municipality, its topics and its number of confirmed seats."""
+    municipality, its image, its topics and its number of confirmed
+    seats."""
     event = get_object_or_404(
         _with_seats(
-            Event.objects.select_related("municipality", "process")
+            Event.objects.select_related("municipality", "process", "image")
             .defer("municipality__boundary", "process__description", "process__results_statement")
             .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("sort_order", "name")))
         ),

@@ -63,6 +63,11 @@ class EventAdminForm(WagtailAdminModelForm):
             field.required = True
             field.help_text = _("Sie können Veranstaltungen in den Kommunen anlegen, die Sie betreuen.")
             field.error_messages["required"] = _("Bitte wählen Sie eine der Kommunen, die Sie betreuen.")
+            # The chooser lists every municipality; a guide who picks one
+            # she does not look after is told which ones she does.
+            field.error_messages["invalid_choice"] = _(
+                "Diese Kommune betreuen Sie nicht. Sie betreuen: %(names)s. Bitte wählen Sie eine davon."
+            ) % {"names": ", ".join(municipality.name for municipality in field.queryset)}
 
     def clean(self):
         cleaned = super().clean()
@@ -72,6 +77,11 @@ class EventAdminForm(WagtailAdminModelForm):
         deadline = cleaned.get("registration_deadline")
         if deadline and ends_at and deadline > ends_at:
             self.add_error("registration_deadline", _("Der Anmeldeschluss liegt nach dem Ende der Veranstaltung."))
+        if cleaned.get("image") and not cleaned.get("image_alt", "").strip():
+            self.add_error(
+                "image_alt",
+                _("Bitte beschreiben Sie, was auf dem Bild zu sehen ist (Alternativtext für blinde Menschen)."),
+            )
         if not cleaned.get("venue") and not cleaned.get("online_url"):
             self.add_error("venue", _("Bitte geben Sie einen Ort oder einen Zugang zur Online-Veranstaltung an."))
         registration = cleaned.get("registration")
@@ -140,6 +150,7 @@ def _event_panels():
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
                     FieldPanel("summary"),
                     FieldPanel("description"),
+                    MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=gettext_lazy("Bild")),
                     FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
                     FieldPanel("all_day"),
                     FieldPanel("municipality"),

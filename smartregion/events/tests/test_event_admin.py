@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from smartregion.accounts.tests.factories import log_in_with_second_factor
+from smartregion.cms.tests.factories import ImageFactory
 from smartregion.events.models import Event, EventRegistration
 from smartregion.events.tests.factories import EventFactory, RegistrationFactory, in_days
 from smartregion.region.tests.factories import MunicipalityFactory
@@ -175,8 +176,32 @@ def test_a_guide_cannot_create_an_event_in_another_municipality(as_guide, koblen
     response = as_guide.post(ADD, form_data(municipality=koblenz_land.pk))
 
     assert response.status_code == 200
-    assert "municipality" in response.context["form"].errors
+    assert response.context["form"].errors["municipality"] == [
+        "Diese Kommune betreuen Sie nicht. Sie betreuen: Mayen. Bitte wählen Sie eine davon."
+    ]
     assert not Event.objects.exists()
+
+
+def test_an_image_needs_its_alternative_text(as_editor):
+    image = ImageFactory()
+
+    response = as_editor.post(ADD, form_data(image=image.pk, image_alt=" "))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["image_alt"] == [
+        "Bitte beschreiben Sie, was auf dem Bild zu sehen ist (Alternativtext für blinde Menschen)."
+    ]
+    assert not Event.objects.exists()
+
+
+def test_an_editor_gives_an_event_an_image_with_its_alternative_text(as_editor):
+    image = ImageFactory()
+
+    response = as_editor.post(ADD, form_data(image=image.pk, image_alt="Die Stadthalle von außen"))
+
+    assert response.status_code == 302, response.context["form"].errors
+    event = Event.objects.get(title="Kommunaldialog Mayen")
+    assert (event.image, event.image_alt) == (image, "Die Stadthalle von außen")
 
 
 def test_a_guide_is_offered_only_their_municipalities(as_guide, mayen, koblenz_land):
