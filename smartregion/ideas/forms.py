@@ -19,6 +19,18 @@ def _too_long(limit):
     return _("Bitte fassen Sie sich kürzer (höchstens %(limit)d Zeichen).") % {"limit": limit}
 
 
+def _centre(lat, lon, boundary) -> list:
+    """The seat of a municipality, or a point inside its boundary where
+    the seat lies outside it (the Verbandsgemeinde Vordereifel is run from
+    Mayen)."""
+    if boundary:
+        area = shape(boundary)
+        if not area.covers(Point(lon, lat)):
+            inside = area.representative_point()
+            return [inside.y, inside.x]
+    return [lat, lon]
+
+
 class IdeaLocationForm(forms.Form):
     """Where an idea is, chosen as on the public idea form: the
     municipality (or the whole region), optionally one of the places that
@@ -83,13 +95,14 @@ class IdeaLocationForm(forms.Form):
         return [("", _("keine Angabe")), *groups.items()]
 
     def map_places(self) -> dict:
-        """What the map script needs (idea-map.js): the seat of each
+        """What the map script needs (idea-map.js): a point inside each
         municipality on offer and the municipality of each place, to centre
-        the map on what the person chose. Two queries."""
-        municipalities = self.fields["municipality"].queryset
-        seats = {pk: [lat, lon] for pk, lat, lon in municipalities.values_list("pk", "seat_lat", "seat_lon")}
-        places = dict(Place.objects.filter(municipality__in=list(seats)).values_list("pk", "municipality_id"))
-        return {"municipalities": seats, "places": places}
+        the map on what the person chose ("Punkt in die Kartenmitte
+        setzen" then sets a point the form accepts). Two queries."""
+        municipalities = self.fields["municipality"].queryset.values_list("pk", "seat_lat", "seat_lon", "boundary")
+        centres = {pk: _centre(lat, lon, boundary) for pk, lat, lon, boundary in municipalities}
+        places = dict(Place.objects.filter(municipality__in=list(centres)).values_list("pk", "municipality_id"))
+        return {"municipalities": centres, "places": places}
 
     def clean(self):
         data = super().clean()

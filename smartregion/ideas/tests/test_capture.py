@@ -475,3 +475,18 @@ def test_ideas_of_other_processes_are_not_similar(as_guide, mayen, process):
 
     IdeaFactory(process=open_process(), municipality=mayen, title="Trinkbrunnen am Marktplatz")
     assert as_guide.post(CAPTURE, form_data(process, mayen)).status_code == 302
+
+
+def test_the_map_centres_inside_a_municipality_run_from_outside(editor):
+    from shapely.geometry import Point, shape
+
+    from smartregion.ideas.staff_admin import CaptureForm
+
+    square = {"type": "Polygon", "coordinates": [[[7.0, 50.3], [7.1, 50.3], [7.1, 50.4], [7.0, 50.4], [7.0, 50.3]]]}
+    # Seated in a town outside its own area, as the Vordereifel in Mayen.
+    outside = MunicipalityFactory(boundary=square, seat_lat=50.33, seat_lon=7.22)
+    inside = MunicipalityFactory(boundary=square, seat_lat=50.35, seat_lon=7.05)
+    centres = CaptureForm(user=editor).map_places()["municipalities"]
+    lat, lon = centres[outside.pk]
+    assert shape(square).covers(Point(lon, lat))
+    assert centres[inside.pk] == [50.35, 7.05]
