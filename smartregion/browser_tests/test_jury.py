@@ -1,23 +1,27 @@
 """A juror's path in Chromium: log in with password and authenticator code,
 open the board, rate an idea with the keyboard alone, see the other
-jurors' ratings only afterwards; an editor marks a winner and publishes
-the results, which then stand on the process page. axe-core checks every
-page state (WCAG 2.1 A/AA, no violation allowed)."""
+jurors' ratings only afterwards; an editor reads the ranking, marks two
+winners (a statement is required) and publishes the results, which then
+stand on the process page. Both log in the real way (staff_page), every
+CSP violation, script error and console error fails the test, and axe-core
+checks every page state (WCAG 2.1 A/AA, no violation allowed)."""
 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from smartregion.accounts.tests.factories import enable_totp
 from smartregion.ideas.models import Idea, JuryRating
 from smartregion.ideas.tests.factories import IdeaFactory, JuryRatingFactory
 from smartregion.ideas.tests.jury_setup import jury_process, new_juror
 
-from .conftest import Axe, browser_db, log_in_to_backend
+from .conftest import Axe, browser_db
 
 pytestmark = [pytest.mark.browser, browser_db]
 
 STATEMENT = "Die Mitfahrbank verbindet die Dörfer, ohne dass eine neue Buslinie nötig ist."
+SHOP_STATEMENT = "Der Dorfladen hält die Wege kurz und bringt die Nachbarschaft zusammen."
 RESULTS = "Die Jury hat alle Ideen gelesen und eine ausgezeichnet."
 
 
@@ -48,6 +52,9 @@ def jury(demo):
     IdeaFactory(process=process, title="Repair-Café im Bürgerhaus")
     for criterion, score in ((impact, 2), (feasibility, 5)):
         JuryRatingFactory(idea=bench, criterion=criterion, juror=other, score=score, note="Notiz von Schmitt")
+    # The other juror thinks most of the shop: first in the ranking.
+    for criterion in (impact, feasibility):
+        JuryRatingFactory(idea=shop, criterion=criterion, juror=other, score=5)
     return {
         "process": process,
         "juror": juror,
@@ -60,12 +67,10 @@ def jury(demo):
     }
 
 
-def test_a_juror_rates_with_the_keyboard_and_an_editor_publishes(new_context, axe_source, jury):
+def test_a_juror_rates_with_the_keyboard_and_an_editor_publishes(staff_page, new_context, axe_source, jury):
     axe = Axe(axe_source)
     process, bench, shop = jury["process"], jury["bench"], jury["shop"]
-    page = new_context(console_errors=True).new_page()
-
-    log_in_to_backend(page, jury["juror"], jury["juror_secret"], "/redaktion/jury/")
+    page = staff_page(jury["juror"], jury["juror_secret"], "/redaktion/jury/")
     axe.check(page, "jury index")
     page.get_by_role("link", name="Ideenwettbewerb Jurytest").click()
     page.wait_for_url(f"**/redaktion/jury/{process.slug}/")
@@ -124,18 +129,41 @@ def test_a_juror_rates_with_the_keyboard_and_an_editor_publishes(new_context, ax
     page.goto(f"/redaktion/jury/{process.slug}/")
     assert page.get_by_text("Sie haben 1 von 3 Ideen bewertet.").is_visible()
 
-    # The editor's ranking, a winner, the results.
-    editor_page = new_context(console_errors=True).new_page()
+    # The editor's ranking: best score first (weighted means of both
+    # jurors), the unrated idea last.
     ranking = f"/redaktion/jury/{process.slug}/rangliste/"
-    log_in_to_backend(editor_page, jury["editor"], jury["editor_secret"], ranking)
+    editor_page = staff_page(jury["editor"], jury["editor_secret"], ranking)
+    rows = editor_page.get_by_role("table", name="Ideen nach Punkten der Jury, die beste zuerst").locator("tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(0)).to_contain_text("Dorfladen mit Tauschregal")
+    expect(rows.nth(1)).to_contain_text("Mitfahrbank am Ortsausgang")
+    expect(rows.nth(1)).to_contain_text("2 von 2")
+    expect(rows.nth(2)).to_contain_text("Repair-Café im Bürgerhaus")
     axe.check(editor_page, "ranking")
+
+    # A winner needs the jury's public statement.
     row = editor_page.get_by_role("row").filter(has_text="Mitfahrbank am Ortsausgang")
     row.locator("summary").click()
-    row.get_by_label("Öffentliche Begründung der Jury").fill(STATEMENT)
     axe.check(editor_page, "ranking with the winner form open")
     row.get_by_role("button", name=re.compile("Idee auszeichnen")).click()
     editor_page.wait_for_load_state("load")
+    row = editor_page.get_by_role("row").filter(has_text="Mitfahrbank am Ortsausgang")
+    expect(row.get_by_text("Bitte schreiben Sie, warum die Jury diese Idee auszeichnet.")).to_be_visible()
+    assert Idea.objects.get(pk=bench.pk).status != Idea.Status.WINNER
+    axe.check(editor_page, "winner form without a statement")
+    row.get_by_label("Öffentliche Begründung der Jury").fill(STATEMENT)
+    row.get_by_role("button", name=re.compile("Idee auszeichnen")).click()
+    editor_page.wait_for_load_state("load")
     assert Idea.objects.get(pk=bench.pk).status == Idea.Status.WINNER
+    # A second winner.
+    row = editor_page.get_by_role("row").filter(has_text="Dorfladen mit Tauschregal")
+    row.locator("summary").click()
+    row.get_by_label("Öffentliche Begründung der Jury").fill(SHOP_STATEMENT)
+    row.get_by_role("button", name=re.compile("Idee auszeichnen")).click()
+    editor_page.wait_for_load_state("load")
+    assert Idea.objects.get(pk=shop.pk).status == Idea.Status.WINNER
+    expect(editor_page.get_by_text("„Dorfladen mit Tauschregal“ ist ausgezeichnet.")).to_be_visible()
+    axe.check(editor_page, "ranking with two winners")
     editor_page.get_by_label("Erklärung zu den Ergebnissen").fill(RESULTS)
     editor_page.get_by_role("button", name="Ergebnisse veröffentlichen").click()
     editor_page.wait_for_load_state("load")
@@ -147,6 +175,7 @@ def test_a_juror_rates_with_the_keyboard_and_an_editor_publishes(new_context, ax
     assert visitor.get_by_role("heading", name="Die ausgezeichneten Ideen").is_visible()
     winner = visitor.get_by_role("article", name="Mitfahrbank am Ortsausgang")
     assert winner.get_by_text(STATEMENT).is_visible()
+    assert visitor.get_by_role("article", name="Dorfladen mit Tauschregal").get_by_text(SHOP_STATEMENT).is_visible()
     assert visitor.get_by_text(RESULTS).is_visible()
     axe.check(visitor, "process page with the results")
 

@@ -16,7 +16,8 @@ ideas.manage_jury        editors: ranking, winners, publishing results
 ideas.set_idea_status    editors and moderators (status and public note)
 ideas.capture_idea       editors anywhere; regional guides for their
                          municipalities (object: the municipality, None for
-                         the whole region)
+                         the whole region); the process must accept ideas
+                         as for citizens (the predicate accepts_ideas)
 """
 
 import rules
@@ -74,9 +75,13 @@ def may_capture_for(user, municipality) -> bool:
 
 
 is_idea_staff = is_editor | is_moderator
+# Whether a process takes new ideas now, from citizens online and from the
+# staff who enter ideas collected on site alike: published, and its current
+# phase has ideas_open (object: the process).
+accepts_ideas = is_process_published & ideas_open
 
 rules.add_perm("ideas.view_idea", (is_process_published & is_visible) | is_idea_author | is_idea_staff)
-rules.add_perm("ideas.add_idea", is_verified_participant & is_process_published & ideas_open)
+rules.add_perm("ideas.add_idea", is_verified_participant & accepts_ideas)
 rules.add_perm(
     "ideas.change_idea", is_idea_author & is_process_published & ideas_open & ~is_withdrawn & ~has_jury_rating
 )

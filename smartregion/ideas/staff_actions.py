@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from smartregion.ideas.models import Idea
+from smartregion.ideas.rules import accepts_ideas
 from smartregion.participation.models import HiddenReason, Moderation
 
 # The ways an idea reaches the staff other than the website.
@@ -69,9 +70,14 @@ def capture_idea(process, captured_by, data: dict, now=None) -> Idea:
     municipality (None: the whole region), focus_area, topics, and
     optionally latitude/longitude and submission_key. The same
     submission_key twice (a reload after POST) gives the first idea back.
-    Raises ValueError for the online channel or a date in the future.
+    Raises ValueError for the online channel, a date in the future, or a
+    process that does not take ideas now (the rule citizens' ideas follow,
+    ideas.rules.accepts_ideas): an idea entered during a jury phase would
+    join the competition unrated.
     """
     now = now or timezone.now()
+    if not accepts_ideas.test(captured_by, process):
+        raise ValueError(f"Process {process.pk} does not take ideas now.")
     if data["channel"] not in ON_SITE_CHANNELS:
         raise ValueError(f"{data['channel']!r} is not a channel of on-site contributions.")
     collected_on = data["collected_on"]

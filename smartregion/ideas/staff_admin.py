@@ -16,9 +16,11 @@ dashboard with a message.
 """
 
 import datetime as dt
+import hashlib
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -36,7 +38,10 @@ from wagtail.models import ModelLogEntry
 
 from smartregion.accounts.predicates import is_editor, is_guide, is_moderator
 from smartregion.ideas import staff_actions
+from smartregion.ideas.forms import IdeaLocationForm
 from smartregion.ideas.models import Idea
+from smartregion.ideas.rules import accepts_ideas
+from smartregion.ideas.similar import find_similar
 from smartregion.moderation import actions as moderation_actions
 from smartregion.participation.models import HiddenReason, Moderation, Process
 from smartregion.region.models import FocusArea, Municipality, Topic
@@ -193,14 +198,22 @@ class HideForm(forms.Form):
     )
 
 
-class CaptureForm(forms.Form):
+class CaptureForm(IdeaLocationForm):
     """An idea collected on site, typed in from a paper card, a note from a
-    stand or an event, a letter or a phone call."""
+    stand or an event, a letter or a phone call.
+
+    The place is chosen as citizens choose it on the public idea form
+    (IdeaLocationForm: municipality, then one of its places, the map
+    optional), among the municipalities `user` may capture for (the rule
+    ideas.capture_idea). The process must take ideas now, by the rule
+    citizens' ideas follow (ideas.rules.accepts_ideas): the select offers
+    only those, and another one is refused with the reason."""
 
     process = forms.ModelChoiceField(
         label=gettext_lazy("Verfahren"),
         queryset=Process.objects.none(),
         empty_label=gettext_lazy("Bitte wählen"),
+        help_text=gettext_lazy("Nur Verfahren, die gerade Ideen sammeln."),
         error_messages={
             "required": gettext_lazy("Bitte wählen Sie das Verfahren, zu dem die Idee gehört."),
             "invalid_choice": gettext_lazy("Bitte wählen Sie ein veröffentlichtes Verfahren."),
@@ -255,13 +268,6 @@ class CaptureForm(forms.Form):
             "max_length": gettext_lazy("Die Beschreibung darf höchstens 4000 Zeichen lang sein."),
         },
     )
-    municipality = forms.ChoiceField(
-        label=gettext_lazy("Kommune"),
-        error_messages={
-            "required": gettext_lazy("Bitte wählen Sie die Kommune, die die Idee betrifft."),
-            "invalid_choice": gettext_lazy("Bitte wählen Sie eine Kommune aus der Liste."),
-        },
-    )
     focus_area = forms.ModelChoiceField(
         label=gettext_lazy("Zukunftsaufgabe (freiwillig)"),
         queryset=FocusArea.objects.none(),
@@ -274,33 +280,57 @@ class CaptureForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    latitude = forms.FloatField(
-        label=gettext_lazy("Breite (freiwillig)"),
-        required=False,
-        min_value=-90,
-        max_value=90,
-        help_text=gettext_lazy("Ein Ort auf der Karte, in Grad, zum Beispiel 50.3275."),
-    )
-    longitude = forms.FloatField(
-        label=gettext_lazy("Länge (freiwillig)"),
-        required=False,
-        min_value=-180,
-        max_value=180,
-        help_text=gettext_lazy("Zum Beispiel 7.2259."),
-    )
     submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    field_order = [
+        "process",
+        "channel",
+        "collected_on",
+        "collected_at",
+        "contributor_name",
+        "title",
+        "text",
+        "municipality",
+        "place",
+        "focus_area",
+        "topics",
+    ]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["process"].queryset = Process.objects.published().only("title", "municipality").order_by("title")
-        whole_region, municipalities = capture_municipalities(user)
-        self.municipalities = {str(m.pk): m for m in municipalities}
-        self.fields["municipality"].choices = _municipality_choices(whole_region, municipalities, _("Bitte wählen"))
-        if not whole_region:
+        # Every published process is a valid value, so that one whose
+        # phase does not take ideas is refused with the reason (in
+        # clean_process) rather than as unknown; the select offers only
+        # those that take ideas now.
+        process_field = self.fields["process"]
+        process_field.queryset = Process.objects.published().with_phases().defer("description", "results_statement")
+        open_now = [
+            process for process in process_field.queryset.order_by("title") if accepts_ideas.test(user, process)
+        ]
+        process_field.widget.choices = [("", process_field.empty_label)] + [(p.pk, p.title) for p in open_now]
+        self.open_processes = open_now
+
+        if user.is_superuser or is_editor(user):
+            self.set_up_location(Municipality.objects.all())
+        else:
+            self.set_up_location(user.guide_municipalities.all(), whole_region=False)
             self.fields["municipality"].help_text = _("Sie erfassen Ideen für die Kommunen, die Sie betreuen.")
+        self.fields["place"].help_text = _("Nennt die Karte nur den Ort, genügt er: Die Kommune ergibt sich daraus.")
         self.fields["focus_area"].queryset = FocusArea.objects.only("title").order_by("sort_order", "title")
         self.fields["topics"].queryset = Topic.objects.only("name").order_by("sort_order", "name")
+
+    def clean_process(self):
+        process = self.cleaned_data["process"]
+        if not accepts_ideas.test(self.user, process):
+            raise forms.ValidationError(
+                _(
+                    "Im Verfahren „%(title)s“ werden gerade keine Ideen gesammelt: Die laufende Phase nimmt keine "
+                    "Ideen an. Bitte wählen Sie ein Verfahren aus der Liste."
+                )
+                % {"title": process.title}
+            )
+        return process
 
     def clean_collected_on(self):
         collected_on = self.cleaned_data["collected_on"]
@@ -311,39 +341,44 @@ class CaptureForm(forms.Form):
         return collected_on
 
     def clean_title(self):
-        title = self.cleaned_data["title"].strip()
+        title = " ".join(self.cleaned_data["title"].split())
         if not title:
             raise forms.ValidationError(_("Bitte geben Sie einen Titel an."))
         return title
 
     def clean_text(self):
-        text = self.cleaned_data["text"].strip()
+        text = self.cleaned_data["text"].replace("\r\n", "\n").strip()
         if not text:
             raise forms.ValidationError(_("Bitte geben Sie die Idee in einigen Sätzen wieder."))
         return text
 
-    def clean_municipality(self):
-        value = self.cleaned_data["municipality"]
-        municipality = None if value == WHOLE_REGION else self.municipalities[value]
-        if not self.user.has_perm("ideas.capture_idea", municipality):
-            raise forms.ValidationError(_("Sie können Ideen nur für die Kommunen erfassen, die Sie betreuen."))
-        return municipality
-
     def clean(self):
         cleaned = super().clean()
+        if "municipality" in self.errors or "place" in self.errors:
+            return cleaned
+        municipality = cleaned.get("municipality")
+        if not self.user.has_perm("ideas.capture_idea", municipality):
+            self.add_error("municipality", _("Sie können Ideen nur für die Kommunen erfassen, die Sie betreuen."))
+            return cleaned
         process = cleaned.get("process")
-        if process is not None and process.municipality_id and "municipality" in cleaned:
-            municipality = cleaned["municipality"]
-            if municipality is None or municipality.pk != process.municipality_id:
-                self.add_error(
-                    "municipality",
-                    _("Dieses Verfahren betrifft nur eine Kommune. Bitte wählen Sie die Kommune des Verfahrens."),
-                )
-        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
-        typed_well = not self.has_error("latitude") and not self.has_error("longitude")
-        if typed_well and (latitude is None) != (longitude is None):
-            self.add_error("latitude", _("Bitte geben Sie Breite und Länge an, oder lassen Sie beide Felder leer."))
+        # A process of one municipality takes ideas for it alone.
+        if (
+            process is not None
+            and process.municipality_id
+            and getattr(municipality, "pk", None) != process.municipality_id
+        ):
+            self.add_error(
+                "municipality",
+                _("Dieses Verfahren betrifft nur eine Kommune. Bitte wählen Sie die Kommune des Verfahrens."),
+            )
         return cleaned
+
+    def similar_key(self) -> str:
+        """A short fingerprint of process, title and text: the similar
+        ideas shown for exactly these need not be shown again."""
+        data = self.cleaned_data
+        typed = f"{data['process'].pk}\n{data['title']}\n{data['text']}"
+        return hashlib.sha256(typed.encode()).hexdigest()[:16]
 
 
 # --- Views -------------------------------------------------------------------
@@ -495,6 +530,7 @@ def idea_moderate(request, pk):
 # What a batch of paper cards shares: kept for the next card after
 # "Speichern und weitere erfassen" (as query parameters of the empty form).
 BATCH_FIELDS = ["process", "channel", "collected_on", "collected_at", "municipality"]
+SIMILAR_LIMIT = 5
 
 
 def _batch_initial(request):
@@ -507,42 +543,20 @@ def _batch_initial(request):
     return initial
 
 
-@require_http_methods(["GET", "POST"])
-def idea_capture(request):
-    """Enter an idea collected on site. "Speichern" opens the new idea;
-    "Speichern und weitere erfassen" opens an empty form that keeps the
-    process, channel, date, place and municipality for the next card."""
-    whole_region, municipalities = capture_municipalities(request.user)
-    if not whole_region and not municipalities:
-        raise PermissionDenied
-    if request.method == "POST":
-        form = CaptureForm(request.POST, user=request.user)
-        if form.is_valid():
-            data = form.cleaned_data
-            # The form checked the rule; checked here again because the
-            # write depends on it.
-            _require(request, "ideas.capture_idea", data["municipality"])
-            idea = staff_actions.capture_idea(data["process"], request.user, data)
-            messages.success(request, _("Die Idee „%(title)s“ ist gespeichert.") % {"title": idea.title})
-            if "another" in request.POST:
-                batch = {
-                    "process": data["process"].pk,
-                    "channel": data["channel"],
-                    "collected_on": data["collected_on"].isoformat(),
-                    "collected_at": data["collected_at"],
-                    "municipality": data["municipality"].pk if data["municipality"] else WHOLE_REGION,
-                }
-                return redirect(reverse("ideas_staff:idea-capture") + "?" + urlencode(batch))
-            return redirect("ideas_staff:idea-detail", pk=idea.pk)
-        # No Wagtail error message on top: the form's own summary says it,
-        # and Wagtail's red banner fails the contrast check (3.8:1).
-        status = 400
-    else:
-        initial = _batch_initial(request)
-        if "municipality" not in initial and not whole_region and len(municipalities) == 1:
-            initial["municipality"] = str(municipalities[0].pk)
-        form = CaptureForm(initial={**initial, "submission_key": uuid.uuid4()}, user=request.user)
-        status = 200
+def _similar_to(form) -> list:
+    """Public ideas of the chosen process that look like the one typed in,
+    as the public form shows them before an idea is submitted; none when
+    exactly these were shown already (the field similar_seen) or the idea
+    is saved already (a reload)."""
+    data = form.cleaned_data
+    if form.data.get("similar_seen") == form.similar_key():
+        return []
+    if data["submission_key"] is not None and Idea.objects.filter(submission_key=data["submission_key"]).exists():
+        return []
+    return find_similar(data["process"], data["title"], text=data["text"], limit=SIMILAR_LIMIT)
+
+
+def _render_capture(request, form, similar=()):
     return render(
         request,
         "ideas/admin/staff_capture.html",
@@ -551,9 +565,59 @@ def idea_capture(request):
             "header_icon": "edit",
             "breadcrumbs_items": _breadcrumbs((_("Idee vor Ort erfassen"), None)),
             "form": form,
+            "similar": similar,
+            "similar_seen": form.similar_key() if similar else "",
+            "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
+            "map_places": form.map_places(),
         },
-        status=status,
     )
+
+
+@require_http_methods(["GET", "POST"])
+def idea_capture(request):
+    """Enter an idea collected on site. "Speichern" opens the new idea;
+    "Speichern und weitere erfassen" opens an empty form that keeps the
+    process, channel, date, place and municipality for the next card.
+
+    As on the public form, similar ideas of the process come first: the
+    form shows them above itself with what was typed, and the next
+    "Speichern" saves the idea all the same. Bad input (also a process
+    whose phase takes no ideas) shows the form with the errors and writes
+    nothing. Answers 200 in both cases, as Wagtail's own forms do."""
+    whole_region, municipalities = capture_municipalities(request.user)
+    if not whole_region and not municipalities:
+        raise PermissionDenied
+    if request.method != "POST":
+        initial = _batch_initial(request)
+        if "municipality" not in initial and not whole_region and len(municipalities) == 1:
+            initial["municipality"] = str(municipalities[0].pk)
+        form = CaptureForm(initial={**initial, "submission_key": uuid.uuid4()}, user=request.user)
+        return _render_capture(request, form)
+
+    form = CaptureForm(request.POST, user=request.user)
+    if not form.is_valid():
+        # No Wagtail error message on top: the form's own summary says it,
+        # and Wagtail's red banner fails the contrast check (3.8:1).
+        return _render_capture(request, form)
+    similar = _similar_to(form)
+    if similar:
+        return _render_capture(request, form, similar)
+    data = form.cleaned_data
+    # The form checked the rule; checked here again because the write
+    # depends on it.
+    _require(request, "ideas.capture_idea", data["municipality"])
+    idea = staff_actions.capture_idea(data["process"], request.user, data)
+    messages.success(request, _("Die Idee „%(title)s“ ist gespeichert.") % {"title": idea.title})
+    if "another" in request.POST:
+        batch = {
+            "process": data["process"].pk,
+            "channel": data["channel"],
+            "collected_on": data["collected_on"].isoformat(),
+            "collected_at": data["collected_at"],
+            "municipality": data["municipality"].pk if data["municipality"] else "",
+        }
+        return redirect(reverse("ideas_staff:idea-capture") + "?" + urlencode(batch))
+    return redirect("ideas_staff:idea-detail", pk=idea.pk)
 
 
 urlpatterns = [

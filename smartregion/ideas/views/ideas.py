@@ -34,7 +34,7 @@ from smartregion.ideas.forms import IdeaEditForm, IdeaForm
 from smartregion.ideas.models import Idea, Support
 from smartregion.lib import pagecache
 from smartregion.participation.models import Moderation, Phase, Process
-from smartregion.region.models import Place, Topic
+from smartregion.region.models import Topic
 
 # Submitting is cheap for the person and costs the moderation time.
 SUBMIT_RATE_LIMITS = {"submit_idea": "10/h/user"}
@@ -156,17 +156,13 @@ def _rate_limited(request) -> bool:
 
 
 def _form_context(process, form, **extra) -> dict:
-    """The context of idea_form.html: the map's tile server, and for the
-    map script the seat of each municipality and the municipality of each
-    place (to centre the map on what the person chose)."""
-    municipalities = form.fields["municipality"].queryset
-    seats = {pk: [lat, lon] for pk, lat, lon in municipalities.values_list("pk", "seat_lat", "seat_lon")}
-    places = dict(Place.objects.filter(municipality__in=list(seats)).values_list("pk", "municipality_id"))
+    """The context of idea_form.html: the map's tile server, and what the
+    map script needs of the municipalities and places."""
     return {
         "process": process,
         "form": form,
         "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
-        "map_places": {"municipalities": seats, "places": places},
+        "map_places": form.map_places(),
         **extra,
     }
 
