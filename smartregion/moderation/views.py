@@ -12,11 +12,14 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -78,10 +81,13 @@ def _has_open_report(user, item) -> bool:
     ).exists()
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 @pagecache.keeps_cached_pages
 def report(request, key, pk):
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            return redirect_to_login(request.get_full_path())
+        return _ask_to_log_in(request, key, pk)
     moderated, item = _get_reportable(request, key, pk)
     refusal = _why_not_report(request.user, moderated, item)
     if refusal is None and _has_open_report(request.user, item):
@@ -120,6 +126,20 @@ def report(request, key, pk):
         "back_url": moderated.public_url(item),
     }
     return render(request, "moderation/report_form.html", context, status=status)
+
+
+def _ask_to_log_in(request, key, pk):
+    """A visitor followed "Melden": the page says that reporting needs an
+    account and links to the login, which leads back here."""
+    moderated, item = _get_reportable(request, key, pk)
+    login_url = reverse("account_login") + "?" + urlencode({"next": request.get_full_path()})
+    context = {
+        "login_url": login_url,
+        "item_type": moderated.label,
+        "excerpt": moderated.excerpt(item),
+        "back_url": moderated.public_url(item),
+    }
+    return render(request, "moderation/report_form.html", context)
 
 
 # Objection --------------------------------------------------------------

@@ -5,6 +5,7 @@ without a verified address, twice, and beyond the rate limit."""
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from smartregion.comments.tests.factories import CommentFactory
 from smartregion.lib import pagecache
@@ -42,8 +43,20 @@ def test_the_author_of_a_comment_sees_no_melden_on_it(client, comment, author):
     assert report_url("kommentar", comment.pk) not in page
 
 
-def test_an_anonymous_visitor_is_sent_to_the_login(client, comment):
-    response = client.get(report_url("kommentar", comment.pk))
+def test_an_anonymous_visitor_is_asked_to_log_in_and_comes_back(client, comment):
+    url = report_url("kommentar", comment.pk)
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    login = reverse("account_login") + "?" + urlencode({"next": url})
+    assert f'<a href="{login.replace("&", "&amp;")}">' in response.text
+    assert "<form" not in response.text.split("<main", 1)[1].split("</main>")[0]
+
+
+def test_an_anonymous_report_sent_anyway_is_sent_to_the_login(client, comment):
+    response = client.post(report_url("kommentar", comment.pk), {"reason": "spam"})
+
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
 
