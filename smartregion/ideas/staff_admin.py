@@ -42,6 +42,7 @@ from smartregion.ideas.forms import IdeaLocationForm
 from smartregion.ideas.models import Idea
 from smartregion.ideas.rules import accepts_ideas
 from smartregion.ideas.similar import find_similar
+from smartregion.lib import pagecache
 from smartregion.moderation import actions as moderation_actions
 from smartregion.participation.models import HiddenReason, Moderation, Process
 from smartregion.region.models import FocusArea, Municipality, Topic
@@ -484,6 +485,7 @@ def idea_set_status(request, pk):
 
 
 @require_POST
+@pagecache.keeps_cached_pages
 def idea_moderate(request, pk):
     """Approve, hide (with a reason) or restore an idea; the button pressed
     says which. Through the moderation's actions, like the moderation

@@ -5,7 +5,10 @@ and language, so a page rendered once can be served again until something
 changes. Every change on the site is a POST (design rule), so any POST
 request ends every cached page at once: `InvalidateOnPostMiddleware` moves
 the cache generation on, and the keys of the old generation are never read
-again. Changes that are no request call `invalidate()` themselves
+again. Pages stand on one of two shelves, editorial and participation
+(see SHELVES); views whose POSTs end what they change themselves (the
+moderation's decisions end the participation shelf) or change no page (a
+report) are marked `keeps_cached_pages`. Changes that are no request call `invalidate()` themselves
 (management commands) or wait for PAGE_CACHE_SECONDS; pages that change at
 a phase boundary say when (`valid_until()`).
 
@@ -81,24 +84,55 @@ def _cache():
     return caches["pages"]
 
 
-def generation() -> str:
-    value = _cache().get(GENERATION_KEY)
-    if value is None:
-        value = uuid.uuid4().hex
-        _cache().add(GENERATION_KEY, value, None)
-        value = _cache().get(GENERATION_KEY, value)
-    return value
+# Every cached page stands on one of two shelves. Participation pages
+# (processes, ideas, the Ideenspeicher, its feed and map, the moderation's
+# figures) show contributions and change with each decision about one;
+# editorial pages (Wagtail's pages) do not. A moderation decision ends the
+# participation shelf only (`invalidate(PARTICIPATION)`), so that the
+# portal's pages stay warm. A page that starts to show contributions moves
+# to the participation shelf.
+EDITORIAL = "editorial"
+PARTICIPATION = "participation"
+SHELVES = (EDITORIAL, PARTICIPATION)
 
 
-def invalidate() -> None:
-    """Forget every cached page."""
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+def _generation_keys(shelf):
+    return [GENERATION_KEY, f"{GENERATION_KEY}:{shelf}"]
 
 
-def _key(request) -> str:
+def generation(shelf: str = EDITORIAL) -> str:
+    """The current generation of the whole cache and of `shelf`: part of
+    every key, so that a new generation makes the old entries unreachable.
+    One round trip to the cache."""
+    keys = _generation_keys(shelf)
+    values = _cache().get_many(keys)
+    for key in keys:
+        if key not in values:
+            _cache().add(key, uuid.uuid4().hex, None)
+            values[key] = _cache().get(key)
+    return ":".join(values[key] for key in keys)
+
+
+def invalidate(shelf: str | None = None) -> None:
+    """Forget every cached page, or those of `shelf` only."""
+    if shelf is not None and shelf not in SHELVES:
+        raise ValueError(shelf)
+    key = GENERATION_KEY if shelf is None else f"{GENERATION_KEY}:{shelf}"
+    _cache().set(key, uuid.uuid4().hex, None)
+
+
+def invalidate_on_commit(shelf: str) -> None:
+    """Forget the pages of `shelf` once the current transaction commits (a
+    decision that rolls back changes nothing the pages show)."""
+    from django.db import transaction
+
+    transaction.on_commit(lambda: invalidate(shelf))
+
+
+def _key(request, shelf: str) -> str:
     # The host too: feeds and e-mail-free pages still carry absolute links.
     path = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-    return f"{KEY_PREFIX}:{generation()}:{get_language()}:{path}"
+    return f"{KEY_PREFIX}:{shelf}:{generation(shelf)}:{get_language()}:{path}"
 
 
 def _has_messages(request) -> bool:
@@ -182,8 +216,8 @@ def _render_and_store(view, request, key, args, kwargs, with_notes=False):
     return response, None
 
 
-def _serve_anonymous(view, request, args, kwargs, with_notes=False):
-    key = _key(request)
+def _serve_anonymous(view, request, args, kwargs, with_notes=False, shelf=EDITORIAL):
+    key = _key(request, shelf)
     cached = _cache().get(key)
     if cached is not None and cached != UNCACHEABLE:
         content, content_type, _notes = cached
@@ -192,17 +226,21 @@ def _serve_anonymous(view, request, args, kwargs, with_notes=False):
     return response
 
 
-def cache_for_anonymous(view):
+def cache_for_anonymous(view=None, *, shelf=EDITORIAL):
     """Serve `view`'s page to anonymous visitors from the cache (see the
-    module's docstring for what is never cached)."""
+    module's docstring for what is never cached), on `shelf`. Usable bare
+    or as `cache_for_anonymous(shelf=PARTICIPATION)`."""
 
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method not in SAFE_METHODS or request.user.is_authenticated or _has_messages(request):
-            return view(request, *args, **kwargs)
-        return _serve_anonymous(view, request, args, kwargs)
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in SAFE_METHODS or request.user.is_authenticated or _has_messages(request):
+                return view(request, *args, **kwargs)
+            return _serve_anonymous(view, request, args, kwargs, shelf=shelf)
 
-    return wrapper
+        return wrapper
+
+    return decorator if view is None else decorator(view)
 
 
 SLOT = re.compile(rb"<!--slot:(?P<name>[a-z0-9-]+)-->.*?<!--/slot:(?P=name)-->", re.DOTALL)
@@ -265,13 +303,14 @@ def _fill_slots(content: bytes, request, fills: dict[str, str]) -> bytes:
     return SLOT.sub(render, content)
 
 
-def cache_member_page(fill=None):
+def cache_member_page(fill=None, *, shelf=EDITORIAL):
     """Like cache_for_anonymous, and logged-in people get the cached page
     too: the header's account slots and the slots that `fill(request,
     notes, *args, **kwargs)` returns (a dict of slot name to HTML) are
     filled in for them. `fill` returns None when the page must be
     rendered for the person after all. Without `fill` the page may show
-    nothing else that depends on the person (cache_shared_page)."""
+    nothing else that depends on the person (cache_shared_page). The page
+    stands on `shelf`."""
 
     def decorator(view):
         @functools.wraps(view)
@@ -280,8 +319,8 @@ def cache_member_page(fill=None):
                 return view(request, *args, **kwargs)
             with_notes = fill is not None
             if not request.user.is_authenticated:
-                return _serve_anonymous(view, request, args, kwargs, with_notes)
-            key = _key(request)
+                return _serve_anonymous(view, request, args, kwargs, with_notes, shelf)
+            key = _key(request, shelf)
             cached = _cache().get(key)
             if cached == UNCACHEABLE:
                 return view(request, *args, **kwargs)
@@ -316,6 +355,8 @@ def cache_member_page(fill=None):
 
 
 cache_shared_page = cache_member_page()
+# The same for pages that show contributions.
+cache_participation_page = cache_member_page(shelf=PARTICIPATION)
 
 
 # The request attribute set by views whose POST changes no cached page.
@@ -324,8 +365,10 @@ KEEPS_PAGES = "_page_cache_keeps_pages"
 
 def keeps_cached_pages(view):
     """Mark a view whose POSTs change nothing any cached page shows (a
-    report to the moderation, an objection): they leave the cache as it
-    is, so that a flood of reports does not keep every page cold."""
+    report to the moderation, an objection), or that ends the pages it
+    changes itself (a moderation decision ends the participation shelf):
+    they leave the rest of the cache as it is, so that a flood of reports
+    or a day of moderating does not keep every page cold."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):

@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from smartregion.lib import pagecache
 from smartregion.moderation import registry
 from smartregion.moderation.models import ItemState, ModerationAction, Objection, Report
 from smartregion.participation.models import HiddenReason
@@ -121,6 +122,13 @@ def _close_reports(obj, by, status, now) -> list[int]:
     return ids
 
 
+def _end_cached_pages() -> None:
+    """A decision changes what participation pages show (the item, its
+    counts, the transparency figures): their cached copies end when it
+    commits; editorial pages stay (pagecache's shelves)."""
+    pagecache.invalidate_on_commit(pagecache.PARTICIPATION)
+
+
 def _copy_fields(source, target, fields) -> None:
     for field in fields:
         setattr(target, field, getattr(source, field))
@@ -189,6 +197,7 @@ def approve(obj, by, note: str = "") -> ModerationAction:
             current, moderated, by, Action.APPROVE, note=note.strip(), before=before, after=moderated.state(current)
         )
         _close_reports(current, by, Report.Status.DISMISSED, entry.created_at)
+        _end_cached_pages()
     _copy_state(current, obj)
     return entry
 
@@ -219,6 +228,7 @@ def hide(obj, by, reason: str, note: str = "") -> ModerationAction:
         )
         _close_reports(current, by, Report.Status.UPHELD, entry.created_at)
         _on_commit(_tasks().send_hide_notice, entry.pk)
+        _end_cached_pages()
     _copy_state(current, obj)
     return entry
 
@@ -235,6 +245,7 @@ def restore(obj, by, note: str = "", *, action: str = Action.RESTORE) -> Moderat
         after = moderated.state(current)
         entry = _record(current, moderated, by, action, note=note.strip(), before=before, after=after)
         _close_reports(current, by, Report.Status.DISMISSED, entry.created_at)
+        _end_cached_pages()
     _copy_state(current, obj)
     return entry
 

@@ -11,6 +11,9 @@ moderation.moderate_item (without an object: the queue; with the item:
 its decisions, scoped to the moderator's municipalities),
 moderation.decide_objection, moderation.view_audit_log. Every write goes
 through moderation/actions.py.
+
+Decisions end the cached participation pages themselves, when they commit
+(moderation.actions); their POSTs leave the editorial pages in the cache.
 """
 
 from django.contrib import messages
@@ -29,6 +32,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from smartregion.accounts.models import User
+from smartregion.lib import pagecache
 from smartregion.moderation import actions, audit, queue, registry
 from smartregion.moderation.admin_forms import (
     BulkForm,
@@ -179,6 +183,7 @@ def _bulk_done_message(decision, count):
 
 
 @require_POST
+@pagecache.keeps_cached_pages
 def bulk_decide(request):
     """One decision for every ticked item: each through moderation.actions
     in its own transaction, so that one item that cannot be decided (no
@@ -337,26 +342,31 @@ def _decide_item(request, key, pk, decision):
 
 
 @require_POST
+@pagecache.keeps_cached_pages
 def item_approve(request, key, pk):
     return _decide_item(request, key, pk, "approve")
 
 
 @require_POST
+@pagecache.keeps_cached_pages
 def item_hide(request, key, pk):
     return _decide_item(request, key, pk, "hide")
 
 
 @require_POST
+@pagecache.keeps_cached_pages
 def item_restore(request, key, pk):
     return _decide_item(request, key, pk, "restore")
 
 
 @require_POST
+@pagecache.keeps_cached_pages
 def item_dismiss(request, key, pk):
     return _decide_item(request, key, pk, "dismiss")
 
 
 @require_POST
+@pagecache.keeps_cached_pages
 def objection_decide(request, pk):
     """Another moderator than the one who hid the item decides the
     author's objection (rule moderation.decide_objection)."""

@@ -311,6 +311,6 @@ def transparency_figures(now=None) -> dict:
 
 
 @require_GET
-@pagecache.cache_shared_page
+@pagecache.cache_participation_page
 def transparency(request):
     return render(request, "moderation/transparency.html", transparency_figures())

@@ -20,7 +20,7 @@ from smartregion.accounts.predicates import is_verified_participant
 from smartregion.ideas.jury import published_winners
 from smartregion.ideas.models import Idea
 from smartregion.lib import pagecache
-from smartregion.lib.pagecache import cache_for_anonymous, cache_shared_page
+from smartregion.lib.pagecache import PARTICIPATION, cache_for_anonymous, cache_participation_page
 from smartregion.participation.models import SWITCHES, Moderation, Phase, Process
 from smartregion.participation.rules import comments_open, is_process_published, supports_open
 from smartregion.region.models import FocusArea, Topic
@@ -200,7 +200,7 @@ def _get_process(request, slug):
 
 
 @require_GET
-@cache_shared_page
+@cache_participation_page
 def process_list(request):
     """Published processes: running ones first, then upcoming, then
     finished."""
@@ -245,7 +245,7 @@ def process_list(request):
 
 
 @require_GET
-@cache_for_anonymous
+@cache_for_anonymous(shelf=PARTICIPATION)
 def process_detail(request, slug):
     process = _get_process(request, slug)
     now = timezone.now()

@@ -341,7 +341,7 @@ def _member_slots(request, notes, slug, pk) -> dict | None:
 
 
 @require_GET
-@pagecache.cache_member_page(_member_slots)
+@pagecache.cache_member_page(_member_slots, shelf=pagecache.PARTICIPATION)
 def idea_detail(request, slug, pk):
     idea = _load_idea(slug, pk)
     if not request.user.has_perm("ideas.view_idea", idea):

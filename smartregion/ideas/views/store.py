@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET
 from smartregion.ideas.filters import IdeaFilterForm
 from smartregion.ideas.models import Idea
 from smartregion.ideas.templatetags.idea_cards import idea_url_pattern
-from smartregion.lib.pagecache import cache_shared_page
+from smartregion.lib.pagecache import cache_participation_page
 from smartregion.region.models import RegionSettings
 
 IDEAS_PER_PAGE = 20
@@ -45,7 +45,7 @@ def _public_ideas():
 
 
 @require_GET
-@cache_shared_page
+@cache_participation_page
 def idea_store(request):
     """The list (or, with ?ansicht=karte, the map and the list below it as
     the alternative) of the public ideas matching the filters, 20 a page."""
@@ -73,7 +73,7 @@ def idea_store(request):
 
 
 @require_GET
-@cache_shared_page
+@cache_participation_page
 def idea_store_map_data(request):
     """GeoJSON of the matching public ideas that have a point, in the
     list's order, at most MAP_LIMIT of them ("truncated" says whether there
@@ -216,7 +216,7 @@ class IdeaStoreFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         # One instance serves every request: per-request state lives in the
         # object get_object() returns, never on self.
-        view = require_GET(cache_shared_page(functools.partial(Feed.__call__, self)))
+        view = require_GET(cache_participation_page(functools.partial(Feed.__call__, self)))
         return view(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):

@@ -220,3 +220,44 @@ def test_a_page_anonymous_visitors_may_not_see_is_rendered_for_the_member(rf, ci
 
     assert cached_view(_get(rf, citizen)).content.decode() == "Nur für Angemeldete"
     assert cached_view(_get(rf, citizen)).content.decode() == "Nur für Angemeldete"
+
+
+def _participation_view():
+    from django.http import HttpResponse
+
+    return pagecache.cache_for_anonymous(lambda request: HttpResponse("Ideen"), shelf=pagecache.PARTICIPATION)
+
+
+def _visit(rf, view):
+    from django.contrib.auth.models import AnonymousUser
+
+    request = rf.get("/ideenspeicher/")
+    request.user = AnonymousUser()
+    return view(request)["X-Page-Cache"]
+
+
+def test_ending_the_participation_shelf_leaves_the_editorial_pages(client, rf, page_tree):
+    view = _participation_view()
+    client.get("/")
+    _visit(rf, view)
+
+    pagecache.invalidate(pagecache.PARTICIPATION)
+
+    assert _visit(rf, view) == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_ending_everything_ends_both_shelves(client, rf, page_tree):
+    view = _participation_view()
+    client.get("/")
+    _visit(rf, view)
+
+    pagecache.invalidate()
+
+    assert _visit(rf, view) == "miss"
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_there_is_no_third_shelf():
+    with pytest.raises(ValueError):
+        pagecache.invalidate("ideas")
