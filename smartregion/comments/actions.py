@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smartregion.comments.models import Comment
 from smartregion.comments.rules import EDIT_WINDOW
+from smartregion.lib.errors import RefusedAction
 from smartregion.moderation import actions as moderation_actions
 from smartregion.moderation.models import matches as watched_terms
 from smartregion.participation.models import HiddenReason, Process
@@ -40,15 +41,10 @@ Status = Comment.Status
 LIVE = (Status.VISIBLE, Status.PENDING)
 
 
-class CommentError(Exception):
+class CommentError(RefusedAction):
     """A change that cannot be made; the message is for the person."""
 
     message = _("Der Kommentar konnte nicht gespeichert werden.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
 
 
 class ReplyNotPossible(CommentError):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from smartregion.events.emails import Kind
 from smartregion.events.models import Event, EventRegistration
 from smartregion.events.rules import registration_is_open
+from smartregion.lib.errors import RefusedAction
 
 Status = EventRegistration.Status
 
@@ -30,15 +31,10 @@ Status = EventRegistration.Status
 CONFIRMATION_PERIOD = dt.timedelta(hours=48)
 
 
-class RegistrationError(Exception):
+class RegistrationError(RefusedAction):
     """A registration that cannot go on; the message is for the person."""
 
     message = _("Die Anmeldung ist nicht möglich.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
 
 
 class RegistrationClosed(RegistrationError):

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from smartregion.lib import pagecache
+from smartregion.lib.errors import RefusedAction
 from smartregion.moderation import registry
 from smartregion.moderation.models import ItemState, ModerationAction, Objection, Report
 from smartregion.participation.models import HiddenReason
@@ -35,15 +36,10 @@ REPORT_TEXT_MAX = 1000
 OBJECTION_TEXT_MAX = 2000
 
 
-class ModerationError(Exception):
+class ModerationError(RefusedAction):
     """A step that cannot be taken; the message is for the person."""
 
     message = _("Das ließ sich nicht erledigen.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
 
 
 class AlreadyReported(ModerationError):
