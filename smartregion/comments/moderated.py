@@ -37,6 +37,14 @@ def register() -> None:
             comment.__dict__[TARGET_ATTRIBUTE] = loaded
         return comment.__dict__[TARGET_ATTRIBUTE]
 
+    def is_public(comment) -> bool:
+        """Visible, on a target everybody may see: a visible comment on a
+        hidden or pending idea is not public either."""
+        if comment.status != Status.VISIBLE:
+            return False
+        item = target(comment)
+        return item is not None and registry.for_object(item).public(item)
+
     def of_target(function_name):
         def read(comment):
             item = target(comment)
@@ -106,5 +114,6 @@ def register() -> None:
             hide=hide,
             restore=restore,
             pending=lambda: Comment.objects.filter(status=Status.PENDING),
+            is_public=is_public,
         )
     )

@@ -10,7 +10,7 @@ def register() -> None:
     from smartregion.ideas.models import Idea
     from smartregion.moderation import registry
     from smartregion.moderation.models import ItemState
-    from smartregion.participation.models import Moderation
+    from smartregion.participation.models import Moderation, Process
 
     def loaded():
         return Idea.objects.select_related("process__municipality", "municipality", "author").defer(
@@ -48,5 +48,8 @@ def register() -> None:
             hide=lambda idea, by, reason: staff_actions.hide_idea(idea, reason, by),
             restore=lambda idea, by: staff_actions.restore_idea(idea, by),
             pending=lambda: Idea.objects.filter(moderation=Moderation.PENDING),
+            is_public=lambda idea: (
+                state(idea) == ItemState.VISIBLE and idea.process.status == Process.Status.PUBLISHED
+            ),
         )
     )

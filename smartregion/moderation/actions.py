@@ -231,8 +231,9 @@ def hide(obj, by, reason: str, note: str = "") -> ModerationAction:
 
 def restore(obj, by, note: str = "", *, action: str = Action.RESTORE) -> ModerationAction:
     """Make a hidden item public again. Open reports (made before it was
-    hidden and still open) are dismissed. Raises WrongState unless it was
-    hidden."""
+    hidden and still open) are dismissed; an open objection to the hiding
+    has got what it asked for and is closed as upheld. Raises WrongState
+    unless it was hidden."""
     with transaction.atomic():
         moderated, current = _lock_and_load(obj)
         before = moderated.state(current)
@@ -241,6 +242,9 @@ def restore(obj, by, note: str = "", *, action: str = Action.RESTORE) -> Moderat
         after = moderated.state(current)
         entry = _record(current, moderated, by, action, note=note.strip(), before=before, after=after)
         _close_reports(current, by, Report.Status.DISMISSED, entry.created_at)
+        Objection.objects.filter(
+            content_type_id=entry.content_type_id, object_id=entry.object_id, status=Objection.Status.OPEN
+        ).update(status=Objection.Status.UPHELD, decided_at=entry.created_at, decided_by=by)
         _end_cached_pages()
     _copy_state(current, obj)
     return entry
@@ -331,13 +335,13 @@ def object_to(hide_action, author, text: str) -> Objection:
 def decide_objection(objection, by, uphold: bool, note: str = "") -> ModerationAction:
     """Another moderator decides the objection: upheld, the item is shown
     again; rejected, it stays hidden. The author is told either way.
-    Raises SameModerator when `by` hid the item, ObjectionDecided for a
-    decided objection."""
+    Raises SameModerator when `by` hid the item or wrote it, ObjectionDecided
+    for a decided objection."""
     with transaction.atomic():
         objection = Objection.objects.select_for_update().select_related("hide_action").get(pk=objection.pk)
         if objection.status != Objection.Status.OPEN:
             raise ObjectionDecided()
-        if by is not None and objection.hide_action.actor_id == by.pk:
+        if by is not None and by.pk in (objection.hide_action.actor_id, objection.author_id):
             raise SameModerator()
         note = note.strip()
         now = timezone.now()
@@ -352,6 +356,7 @@ def decide_objection(objection, by, uphold: bool, note: str = "") -> ModerationA
             if uphold and before == ItemState.HIDDEN:
                 moderated.restore(current, by)
                 _close_reports(current, by, Report.Status.DISMISSED, now)
+                _end_cached_pages()
             entry = _record(
                 current,
                 moderated,

@@ -43,6 +43,17 @@ class Moderated:
     # lists many). Missing pks are left out. Without it, load_many() below
     # loads one by one.
     load_many: Callable[[Iterable[int]], dict[int, models.Model]] | None = None
+    # Optional: whether everybody may see the item where it stands (visible,
+    # in a published process, on a target that is public itself). Without
+    # it: whether its state is visible. Only public items can be reported.
+    is_public: Callable[[models.Model], bool] | None = None
+
+    def public(self, obj) -> bool:
+        if self.is_public is not None:
+            return self.is_public(obj)
+        from smartregion.moderation.models import ItemState
+
+        return self.state(obj) == ItemState.VISIBLE
 
     def item_label(self, obj) -> str:
         """How the audit log names the item, e.g. "Idee „Mitfahrbank …“"."""

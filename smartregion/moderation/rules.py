@@ -1,19 +1,21 @@
 """Permissions of the moderation (django-rules).
 
-moderation.report_item            verified participants, on a visible item
-                                  that is not their own (object: the item)
+moderation.report_item            verified participants, on an item everybody
+                                  may see (registry: public) that is not
+                                  their own (object: the item)
 moderation.moderate_item          superusers; moderators whose
                                   moderated_municipalities is empty
                                   (county-wide) or holds the item's
                                   municipality; an item without a
                                   municipality: county-wide moderators only.
-                                  Without an object: every moderator (the
-                                  queue itself).
+                                  Never on their own item. Without an
+                                  object: every moderator (the queue).
 moderation.moderate_idea,
 moderation.moderate_comment       the same, by the name of the item type
 moderation.decide_objection       moderate_item on the objection's item, and
                                   not the moderator whose decision it
-                                  contests (object: the objection)
+                                  contests, nor the objector (object: the
+                                  objection)
 moderation.view_audit_log         moderators, account administrators,
                                   superusers
 moderation.manage_watched_terms   editors, superusers
@@ -29,7 +31,6 @@ import rules
 
 from smartregion.accounts.predicates import is_admin, is_editor, is_moderator, is_verified_participant
 from smartregion.moderation import registry
-from smartregion.moderation.models import ItemState
 
 # After this long without a decision, an item of a municipality is flagged
 # "überfällig" for the county-wide moderators too.
@@ -89,8 +90,8 @@ def is_item_author(user, item) -> bool:
 
 
 @rules.predicate
-def is_visible_item(user, item) -> bool:
-    return item is not None and registry.for_object(item).state(item) == ItemState.VISIBLE
+def is_public_item(user, item) -> bool:
+    return item is not None and registry.for_object(item).public(item)
 
 
 @rules.predicate
@@ -104,17 +105,25 @@ def may_moderate_objection(user, objection) -> bool:
 
 
 @rules.predicate
+def wrote_the_item(user, objection) -> bool:
+    """The author of the item the objection is about (the objector)."""
+    return objection is not None and user.is_authenticated and objection.author_id == user.pk
+
+
+@rules.predicate
 def hid_the_item(user, objection) -> bool:
     """The moderator whose decision the objection contests."""
     return objection is not None and user.is_authenticated and objection.hide_action.actor_id == user.pk
 
 
-may_moderate = is_superuser | is_moderator_for
+# Nobody decides about their own contribution, nor about an objection to
+# it.
+may_moderate = (is_superuser | is_moderator_for) & ~is_item_author
 
-rules.add_perm("moderation.report_item", is_verified_participant & is_visible_item & ~is_item_author)
+rules.add_perm("moderation.report_item", is_verified_participant & is_public_item & ~is_item_author)
 rules.add_perm("moderation.moderate_item", may_moderate)
 rules.add_perm("moderation.moderate_idea", may_moderate)
 rules.add_perm("moderation.moderate_comment", may_moderate)
-rules.add_perm("moderation.decide_objection", may_moderate_objection & ~hid_the_item)
+rules.add_perm("moderation.decide_objection", may_moderate_objection & ~hid_the_item & ~wrote_the_item)
 rules.add_perm("moderation.view_audit_log", is_superuser | is_moderator | is_admin)
 rules.add_perm("moderation.manage_watched_terms", is_superuser | is_editor)

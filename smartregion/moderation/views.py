@@ -28,7 +28,7 @@ from smartregion.lib import pagecache, ratelimit
 from smartregion.moderation import actions, registry
 from smartregion.moderation.emails import load_item
 from smartregion.moderation.forms import ObjectionForm, ReportForm
-from smartregion.moderation.models import ItemState, ModerationAction, Objection, Report
+from smartregion.moderation.models import ModerationAction, Objection, Report
 from smartregion.participation.models import HiddenReason
 
 # A person may send this many reports (and objections) per hour; more
@@ -42,8 +42,8 @@ HOUR = 60 * 60
 
 
 def _get_reportable(request, key, pk):
-    """(registration, item) for the report form: a registered, visible
-    item; 404 otherwise."""
+    """(registration, item) for the report form: a registered item that
+    everybody may see; 404 otherwise (the form shows an excerpt)."""
     moderated = registry.by_key(key)
     if moderated is None:
         raise Http404
@@ -51,7 +51,7 @@ def _get_reportable(request, key, pk):
         item = moderated.load(pk)
     except moderated.model.DoesNotExist:
         raise Http404 from None
-    if moderated.state(item) != ItemState.VISIBLE:
+    if not moderated.public(item):
         raise Http404
     return moderated, item
 

@@ -236,3 +236,17 @@ def test_an_objection_cannot_be_made_against_a_report_entry(comment, author, rep
     entry = ModerationAction.objects.for_item(comment).get()
     with pytest.raises(actions.ObjectionNotPossible):
         actions.object_to(entry, author, "Das ist keine Entscheidung.")
+
+
+def test_restoring_an_item_closes_the_open_objection_to_its_hiding(idea, author, moderator, other_moderator):
+    from smartregion.moderation.models import Objection
+    from smartregion.participation.models import HiddenReason
+
+    hide_action = actions.hide(idea, moderator, HiddenReason.OFF_TOPIC)
+    objection = actions.object_to(hide_action, author, "Das passt zum Thema.")
+
+    actions.restore(idea, other_moderator)
+
+    objection.refresh_from_db()
+    assert objection.status == Objection.Status.UPHELD
+    assert objection.decided_by == other_moderator

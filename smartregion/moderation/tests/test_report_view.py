@@ -160,3 +160,28 @@ def test_the_report_form_needs_no_more_queries_for_more_reports(
     actions.report(comment, other_reporter, "spam")
     with django_assert_num_queries(8):
         client.get(report_url("kommentar", comment.pk))
+
+
+def test_a_visible_comment_on_a_hidden_idea_cannot_be_reached_through_the_report_form(
+    client, idea, comment, reporter, moderator
+):
+    from smartregion.moderation import actions
+    from smartregion.participation.models import HiddenReason
+
+    actions.hide(idea, moderator, HiddenReason.OFF_TOPIC)
+
+    assert client.get(report_url("kommentar", comment.pk)).status_code == 404
+    client.force_login(reporter)
+    assert client.get(report_url("kommentar", comment.pk)).status_code == 404
+    assert client.post(report_url("kommentar", comment.pk), {"reason": "spam"}).status_code == 404
+    assert not Report.objects.exists()
+
+
+def test_an_idea_of_a_process_in_draft_cannot_be_reached_through_the_report_form(client, idea, reporter):
+    from smartregion.participation.models import Process
+
+    Process.objects.filter(pk=idea.process_id).update(status=Process.Status.DRAFT)
+
+    assert client.get(report_url("idee", idea.pk)).status_code == 404
+    client.force_login(reporter)
+    assert client.post(report_url("idee", idea.pk), {"reason": "spam"}).status_code == 404

@@ -114,3 +114,25 @@ def test_an_objection_is_decided_by_another_moderator_in_scope(
     assert not moderator_mendig.has_perm("moderation.decide_objection", objection)
     assert not author.has_perm("moderation.decide_objection", objection)
     assert superuser.has_perm("moderation.decide_objection", objection)
+
+
+def test_a_moderator_decides_nothing_about_their_own_contribution(moderator, other_moderator):
+    own = IdeaFactory(process=open_process(), author=moderator)
+
+    assert not moderator.has_perm("moderation.moderate_item", own)
+    assert not moderator.has_perm("moderation.moderate_idea", own)
+    assert other_moderator.has_perm("moderation.moderate_item", own)
+
+
+def test_a_moderator_does_not_decide_the_objection_to_their_own_hidden_idea(
+    moderator, other_moderator, moderator_mayen, mayen
+):
+    own = IdeaFactory(process=open_process(), author=moderator_mayen, municipality=mayen)
+    hide_action = actions.hide(own, moderator, HiddenReason.OFF_TOPIC)
+    objection = actions.object_to(hide_action, moderator_mayen, "Das passt zum Thema.")
+
+    assert not moderator_mayen.has_perm("moderation.decide_objection", objection)
+    assert not moderator.has_perm("moderation.decide_objection", objection)
+    assert other_moderator.has_perm("moderation.decide_objection", objection)
+    with pytest.raises(actions.SameModerator):
+        actions.decide_objection(objection, moderator_mayen, uphold=True)
