@@ -12,7 +12,7 @@ RUN_ENV := DEBUG=1
 
 .PHONY: install run test lint format lock messages seed clean
 
-install: $(VENV)/.installed vendor/.installed locale/en/LC_MESSAGES/django.mo
+install: $(VENV)/.installed vendor/.installed locale/en/LC_MESSAGES/django.mo locale/de/LC_MESSAGES/django.mo
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,8 @@ vendor/.installed: package.json package-lock.json Makefile
 	cp node_modules/htmx.org/dist/htmx.min.js vendor/htmx/
 	touch $@
 
-locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(VENV)/.installed
-	$(BIN)/pybabel compile --use-fuzzy -d locale -D django -l en
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -d locale -D django -l $*
 
 run: install
 	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
