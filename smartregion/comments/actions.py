@@ -160,8 +160,10 @@ def add_comment(
 def edit_comment(comment: Comment, text: str, now=None) -> Comment:
     """Replace the text of a visible or pending comment within EDIT_WINDOW
     of its writing and mark it edited (an unchanged text changes nothing).
-    Raises EditWindowClosed after the window, CommentGone for a removed or
-    hidden comment, CommentError for an empty text."""
+    A visible comment whose new text holds a word of the region's word list
+    waits for the moderation again (and leaves the count). Raises
+    EditWindowClosed after the window, CommentGone for a removed or hidden
+    comment, CommentError for an empty text."""
     text = text.strip()
     if not text:
         raise CommentError(_("Bitte schreiben Sie Ihren Kommentar in das Feld."))
@@ -175,7 +177,14 @@ def edit_comment(comment: Comment, text: str, now=None) -> Comment:
         if text != comment.text:
             comment.text = text
             comment.edited_at = now
-            comment.save(update_fields=["text", "edited_at"])
+            held_for = watched_terms(text)
+            if held_for and comment.status == Status.VISIBLE:
+                comment.status = Status.PENDING
+                comment.save(update_fields=["text", "edited_at", "status"])
+                _move_count_of(comment, -1)
+                moderation_actions.hold_for_review(comment, held_for)
+            else:
+                comment.save(update_fields=["text", "edited_at"])
     return comment
 
 

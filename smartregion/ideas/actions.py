@@ -89,9 +89,11 @@ def submit_idea(process, author, data: dict, image=None, submission_key=None) ->
 def edit_idea(idea, data: dict, image=None, remove_image: bool = False, now=None) -> Idea:
     """Change `idea` to `data` (as submit_idea) and mark it edited. A new
     `image` replaces the old one, `remove_image` drops it; the old file is
-    deleted after the commit."""
+    deleted after the commit. A public idea whose new title or text holds a
+    word of the region's word list waits for the moderation again."""
     fields = dict(data)
     topics = fields.pop("topics", [])
+    held_for = watched_terms(f"{fields.get('title', idea.title)}\n{fields.get('text', idea.text)}")
     with transaction.atomic():
         _lock(idea)
         old_image = idea.image if (image or remove_image) and idea.image else None
@@ -104,8 +106,13 @@ def edit_idea(idea, data: dict, image=None, remove_image: bool = False, now=None
         if not idea.image:
             idea.image_alt = ""
         idea.edited_at = now or timezone.now()
+        hold = held_for and idea.moderation == Moderation.VISIBLE
+        if hold:
+            idea.moderation = Moderation.PENDING
         idea.save()
         idea.topics.set(topics)
+        if hold:
+            moderation_actions.hold_for_review(idea, held_for)
         if old_image is not None:
             storage, name = old_image.storage, old_image.name
             transaction.on_commit(partial(storage.delete, name))

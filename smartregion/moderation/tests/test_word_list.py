@@ -61,3 +61,31 @@ def test_an_idea_with_a_listed_pattern_waits(word_list, idea):
     )
     assert new.moderation == Moderation.PENDING
     assert ModerationAction.objects.for_item(new).get().note == r"kauf\w* jetzt"
+
+
+def test_a_comment_edited_to_hold_a_listed_word_waits_again_and_leaves_the_count(word_list, idea):
+    comment = comment_actions.add_comment(idea, UserFactory(), "Gute Idee.")
+
+    comment_actions.edit_comment(comment, "Ihr Deppen!")
+
+    comment.refresh_from_db()
+    idea.refresh_from_db()
+    assert comment.status == Comment.Status.PENDING
+    assert idea.comment_count == 0
+    assert ModerationAction.objects.for_item(comment).get().note == "Deppen"
+
+
+def test_an_idea_edited_to_hold_a_listed_word_waits_again(word_list, idea):
+    idea_actions.edit_idea(idea, {"title": idea.title, "text": "Jetzt mit Deppen.", "topics": []})
+
+    idea.refresh_from_db()
+    assert idea.moderation == Moderation.PENDING
+    assert ModerationAction.objects.for_item(idea).get().note == "Deppen"
+
+
+def test_an_edit_without_listed_words_changes_no_state(word_list, idea):
+    idea_actions.edit_idea(idea, {"title": idea.title, "text": "Etwas genauer beschrieben.", "topics": []})
+
+    idea.refresh_from_db()
+    assert idea.moderation == Moderation.VISIBLE
+    assert not ModerationAction.objects.exists()
