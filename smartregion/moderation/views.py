@@ -218,6 +218,16 @@ def figure(count: int) -> str:
     return str(count)
 
 
+def margin(total: int, parts) -> str:
+    """A total beside counts of which some are suppressed: given exactly,
+    it would give a suppressed count away (the total less the others), so
+    it is shown as the span of five it lies in ("30–34")."""
+    if any(0 < part < SUPPRESS_BELOW for part in parts):
+        low = total // SUPPRESS_BELOW * SUPPRESS_BELOW
+        return _("%(low)d–%(high)d") % {"low": low, "high": low + SUPPRESS_BELOW - 1}
+    return figure(total)
+
+
 def _months(now) -> list[dt.date]:
     """The first days of the last MONTHS months, newest first."""
     first = timezone.localtime(now).date().replace(day=1)
@@ -299,11 +309,20 @@ def transparency_figures(now=None) -> dict:
     return {
         "months": rows,
         "reasons": [label for _value, label in reasons],
-        "received_total": figure(sum(received.values())),
-        "decided_total": figure(len(all_durations)),
+        "received_total": margin(sum(received.values()), [received.get(month, 0) for month in months]),
+        "decided_total": margin(len(all_durations), [len(durations.get(month, [])) for month in months]),
         "median_total": _median_hours(all_durations),
-        "hidden_totals": [figure(hidden_total.get(value, 0)) for value, _label in reasons],
-        "objections_total": figure(sum(objection_counts.values())),
+        "hidden_totals": [
+            margin(hidden_total.get(value, 0), [hidden.get((month, value), 0) for month in months])
+            for value, _label in reasons
+        ],
+        "objections_total": margin(
+            sum(objection_counts.values()),
+            [
+                objection_counts.get(Objection.Status.UPHELD, 0),
+                sum(objection_counts.values()) - objection_counts.get(Objection.Status.UPHELD, 0),
+            ],
+        ),
         "objections_upheld": figure(objection_counts.get(Objection.Status.UPHELD, 0)),
         "suppress_below": SUPPRESS_BELOW,
         "since": months[-1],

@@ -12,13 +12,21 @@ from smartregion.accounts.tests.factories import UserFactory
 from smartregion.comments.tests.factories import CommentFactory
 from smartregion.moderation import actions
 from smartregion.moderation.models import Report
-from smartregion.moderation.views import figure, transparency_figures
+from smartregion.moderation.views import figure, margin, transparency_figures
 from smartregion.participation.models import HiddenReason
 
 
 @pytest.mark.parametrize(("count", "shown"), [(0, "0"), (1, "< 5"), (4, "< 5"), (5, "5"), (120, "120")])
 def test_small_numbers_are_suppressed(count, shown):
     assert figure(count) == shown
+
+
+@pytest.mark.parametrize(
+    ("total", "parts", "shown"),
+    [(37, [30, 7], "37"), (33, [30, 3], "30–34"), (3, [3], "0–4"), (0, [0, 0], "0"), (42, [40, 2], "40–44")],
+)
+def test_a_total_beside_a_suppressed_count_does_not_give_it_away(total, parts, shown):
+    assert margin(total, parts) == shown
 
 
 def test_the_page_shows_figures_without_names(client, idea, comment, reporter, moderator, no_page_cache):
