@@ -279,6 +279,29 @@ class WatchedTerm(models.Model):
         return rf"(?<!\w)(?:{body})(?!\w)"
 
 
+# A group with a repeat inside that is itself repeated, e.g. "(a+)+": on an
+# unlucky text such a pattern takes exponential time, and every
+# contribution is checked against the list while its author waits.
+NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why `pattern` cannot go on the word list (in German), or None."""
+    probe = WatchedTerm(term=pattern, is_pattern=True)
+    try:
+        compiled = re.compile(probe.regex(), re.IGNORECASE)
+    except re.error as error:
+        return _("Das Muster ist ungültig: %(error)s") % {"error": error}
+    if compiled.search(""):
+        return _("Das Muster passt auf einen leeren Text und hielte damit jeden Beitrag an.")
+    if NESTED_REPEAT.search(pattern):
+        return _(
+            "Das Muster wiederholt eine Gruppe, die selbst eine Wiederholung enthält (etwa „(a+)+“). "
+            "Solche Muster können die Prüfung sehr lange aufhalten; bitte schreiben Sie es einfacher."
+        )
+    return None
+
+
 def terms_changed() -> None:
     """Tell every process that the word list changed (called by the
     snippet's hooks after a save or delete)."""
@@ -289,12 +312,12 @@ def terms_changed() -> None:
 def _compiled_terms(version) -> tuple[tuple[str, re.Pattern], ...]:
     compiled = []
     for term in WatchedTerm.objects.only("term", "is_pattern"):
-        try:
-            compiled.append((term.term, re.compile(term.regex(), re.IGNORECASE)))
-        except re.error:
-            # The form refuses broken patterns; one that slipped in by
-            # other means must not stop every contribution.
+        # The form refuses broken, empty-matching and slow patterns; one
+        # that slipped in by other means must not stop or stall every
+        # contribution.
+        if term.is_pattern and pattern_problem(term.term):
             continue
+        compiled.append((term.term, re.compile(term.regex(), re.IGNORECASE)))
     return tuple(compiled)
 
 

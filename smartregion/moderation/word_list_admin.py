@@ -8,8 +8,6 @@ too, so no group needs them. Each save or delete tells every process that
 the list changed (models.terms_changed).
 """
 
-import re
-
 import rules
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from smartregion.accounts.predicates import is_editor
-from smartregion.moderation.models import WatchedTerm, terms_changed
+from smartregion.moderation.models import WatchedTerm, pattern_problem, terms_changed
 from smartregion.moderation.rules import is_superuser
 
 for _action in ("add", "change", "delete", "view"):
@@ -35,10 +33,9 @@ class WatchedTermForm(WagtailAdminModelForm):
             return cleaned
         cleaned["term"] = term
         if cleaned.get("is_pattern"):
-            try:
-                re.compile(term)
-            except re.error as error:
-                self.add_error("term", ValidationError(_("Das Muster ist ungültig: %(error)s") % {"error": error}))
+            problem = pattern_problem(term)
+            if problem:
+                self.add_error("term", ValidationError(problem))
         return cleaned
 
 

@@ -33,3 +33,31 @@ def test_other_staff_cannot_edit_the_list(client, request, person):
     response = client.post(reverse(ADD_URL), {"term": "Wort"})
     assert response.status_code in (302, 403)
     assert not WatchedTerm.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("(a+)+$", "Wiederholung enthält"),
+        ("(a{2,})*b", "Wiederholung enthält"),
+        ("x|", "leeren Text"),
+        ("(?:a*)*", "leeren Text"),
+    ],
+)
+def test_slow_or_empty_matching_patterns_are_refused(client, editor, pattern, message):
+    log_in_with_second_factor(client, editor)
+
+    response = client.post(reverse(ADD_URL), {"term": pattern, "is_pattern": "on"})
+
+    assert message in response.content.decode()
+    assert not WatchedTerm.objects.exists()
+
+
+def test_a_slow_pattern_that_slipped_in_is_not_used(db):
+    from smartregion.moderation.models import matches, terms_changed
+
+    WatchedTerm.objects.create(term="(a+)+$", is_pattern=True)
+    WatchedTerm.objects.create(term="Spam")
+    terms_changed()
+
+    assert matches("a" * 40 + "! Spam") == ["Spam"]
