@@ -36,6 +36,8 @@ MORE_PAGES = [
     ("idea-store-filtered", "/ideenspeicher/?sortierung=unterstuetzung&weg=online", False),
     ("comment-thread", "comments", False),
     ("report-form", "report", True),
+    ("hidden-idea", "hidden-idea", False),
+    ("objection-form", "objection", True),
     ("events", "/veranstaltungen/", False),
     ("event-archive", "/veranstaltungen/archiv/", False),
     ("event", "event", False),
@@ -68,9 +70,30 @@ def _find(kind):
             return f"/moderation/melden/idee/{idea.pk}/"
         process = next(p for p in Process.objects.published().with_phases() if p.is_open_for("ideas_open"))
         return f"{process.get_absolute_url()}ideen/neu/"
+    if kind in ("hidden-idea", "objection"):
+        from smartregion.moderation.models import ModerationAction
+
+        hide = ModerationAction.objects.filter(action=ModerationAction.Action.HIDE).latest("pk")
+        if kind == "objection":
+            return f"/moderation/widerspruch/{hide.pk}/"
+        return Idea.objects.get(pk=hide.object_id).get_absolute_url()
     if kind == "event":
         return Event.objects.published().upcoming().order_by("starts_at").first().get_absolute_url()
     raise ValueError(kind)
+
+
+def _hide_an_idea_of(citizen):
+    """The placeholder of a hidden idea and the author's objection form are
+    page types too: a moderator of the demo hides one of the citizen's
+    ideas."""
+    from smartregion.accounts.models import User
+    from smartregion.ideas.models import Idea
+    from smartregion.moderation import actions
+    from smartregion.participation.models import HiddenReason
+
+    moderator = User.objects.get(email="moderation@demo.invalid")
+    idea = Idea.objects.public().filter(author=citizen).order_by("pk").first()
+    actions.hide(idea, moderator, HiddenReason.OFF_TOPIC, "Bitte beim Thema bleiben.")
 
 
 def _pages():
@@ -90,6 +113,7 @@ def test_every_page_type_is_valid_html_in_both_languages(client, tmp_path, setti
     from smartregion.accounts.models import User
 
     citizen = User.objects.get(email=CITIZEN_EMAIL)
+    _hide_an_idea_of(citizen)
     files = {}
     for index, (name, path, member) in enumerate(_pages()):
         if member:
