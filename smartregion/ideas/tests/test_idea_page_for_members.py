@@ -40,7 +40,7 @@ def _normalised(page: str) -> str:
 def _cache_key(url: str) -> str:
     language = "en" if url.startswith("/en/") else "de"
     with translation.override(language):
-        return pagecache._key(RequestFactory().get(url))
+        return pagecache._key(RequestFactory().get(url), pagecache.PARTICIPATION)
 
 
 def rendered_for_them(client, url) -> str:

@@ -153,7 +153,9 @@ def test_the_rules_let_the_author_and_the_staff_see_a_hidden_idea(moderator, cit
     assert not other_citizen.has_perm("ideas.view_idea", visible_idea)
 
 
-def test_hiding_ends_the_cached_public_page_and_the_author_reads_why(client, moderator, citizen, visible_idea):
+def test_hiding_ends_the_cached_public_page_and_the_author_reads_why(
+    client, moderator, citizen, visible_idea, django_capture_on_commit_callbacks
+):
     from django.test import Client
 
     visible_idea.author = citizen
@@ -161,7 +163,9 @@ def test_hiding_ends_the_cached_public_page_and_the_author_reads_why(client, mod
     anonymous = Client()
     assert anonymous.get(visible_idea.get_absolute_url()).status_code == 200  # now cached
     log_in_with_second_factor(client, moderator)
-    client.post(moderate_url(visible_idea), {"action": "hide", "hide-reason": HiddenReason.ADVERTISING})
+    # The decision ends the cached page when it commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(moderate_url(visible_idea), {"action": "hide", "hide-reason": HiddenReason.ADVERTISING})
     # In its place a notice with the reason, nothing of the idea itself.
     placeholder = anonymous.get(visible_idea.get_absolute_url())
     assert placeholder.status_code == 200
