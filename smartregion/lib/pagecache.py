@@ -13,9 +13,10 @@ report) are marked `keeps_cached_pages`. Changes that are no request call `inval
 a phase boundary say when (`valid_until()`).
 
 What is never cached: a page rendered for a logged-in person, anything but
-GET/HEAD, responses other than 200, responses that set a cookie or used the
-CSRF token (the token belongs to one visitor), and requests that carry flash
-messages.
+GET/HEAD, responses other than 200, responses that set a cookie, used the
+CSRF token (the token belongs to one visitor) or are marked private or
+no-store (a page behind a password), and requests that carry flash
+messages. PAGE_CACHE_SECONDS=0 switches the cache off.
 
 Pages whose content is the same for everybody apart from the account
 links in the header and the banner asking to verify the address (lists,
@@ -159,6 +160,9 @@ def valid_until(request, moment: dt.datetime | None) -> None:
 
 
 def _timeout(request) -> int:
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        # Switched off: the entry ends at once (Django's timeout 0).
+        return 0
     moment = getattr(request, VALID_UNTIL, None)
     if moment is None:
         return settings.PAGE_CACHE_SECONDS
@@ -207,6 +211,7 @@ def _render_and_store(view, request, key, args, kwargs, with_notes=False):
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not request.META.get("CSRF_COOKIE_USED")
+        and not _marked_private(response)
     ):
         entry = (response.content, response["Content-Type"], notes)
         _cache().set(key, entry, _timeout(request))
@@ -214,6 +219,14 @@ def _render_and_store(view, request, key, args, kwargs, with_notes=False):
         return response, entry
     _cache().set(key, UNCACHEABLE, settings.PAGE_CACHE_SECONDS)
     return response, None
+
+
+def _marked_private(response) -> bool:
+    """Whether the view said that its response is for this visitor only
+    (Wagtail says so for a page behind a password or a login, once it is
+    unlocked): such a page is never kept for others."""
+    cache_control = response.get("Cache-Control", "").lower()
+    return "private" in cache_control or "no-store" in cache_control
 
 
 def _serve_anonymous(view, request, args, kwargs, with_notes=False, shelf=EDITORIAL):

@@ -261,3 +261,65 @@ def test_ending_everything_ends_both_shelves(client, rf, page_tree):
 def test_there_is_no_third_shelf():
     with pytest.raises(ValueError):
         pagecache.invalidate("ideas")
+
+
+def test_a_page_unlocked_with_its_password_is_never_served_to_others(client, page_tree):
+    from django.test import Client
+    from wagtail.models import PageViewRestriction
+
+    page = page_tree.content
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim-2026"
+    )
+    url = page.url
+    client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+        {"password": "geheim-2026", "return_url": url},
+    )
+    unlocked = client.get(url)
+    assert "Über das Projekt" in unlocked.text and "password" not in unlocked.text.lower()
+
+    other = Client().get(url)
+
+    assert other.get("X-Page-Cache") != "hit"
+    assert 'name="password"' in other.text
+
+
+def test_a_response_marked_private_is_not_kept(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+    from django.utils.cache import patch_cache_control
+
+    def view(request):
+        response = HttpResponse("nur für mich")
+        patch_cache_control(response, private=True)
+        return response
+
+    cached_view = pagecache.cache_for_anonymous(view)
+    for _ in range(2):
+        request = rf.get("/privat/")
+        request.user = AnonymousUser()
+        response = cached_view(request)
+
+    assert response.get("X-Page-Cache") != "hit"
+
+
+def test_page_cache_seconds_0_switches_the_cache_off_also_for_pages_with_an_end(rf, settings):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+    from django.utils import timezone
+
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def view(request):
+        pagecache.valid_until(request, timezone.now() + timezone.timedelta(hours=1))
+        return HttpResponse("Phase endet bald")
+
+    cached_view = pagecache.cache_for_anonymous(view)
+    states = []
+    for _ in range(2):
+        request = rf.get("/phase/")
+        request.user = AnonymousUser()
+        states.append(cached_view(request)["X-Page-Cache"])
+
+    assert states == ["miss", "miss"]
