@@ -29,7 +29,7 @@ backend, no code for one database only; just LIKE through `contains`):
    below THRESHOLD, or below RELATIVE_CUT of the best one, are dropped.
 
 The scorer works on any objects with `title` and `text`, so the labelled
-German set in `similar_benchmark_data` is measured without a database
+German set (ideas/tests/similar_labelled.py) is measured without a database
 (`manage.py similar_precision`).
 """
 

@@ -22,7 +22,8 @@ from smartregion.ideas.similar import (
     search_patterns,
     stem,
 )
-from smartregion.ideas.similar_benchmark_data import (
+from smartregion.ideas.tests.factories import IdeaFactory
+from smartregion.ideas.tests.similar_labelled import (
     DEV_QUERIES,
     FRESH_QUERIES,
     HELD_OUT_QUERIES,
@@ -30,7 +31,6 @@ from smartregion.ideas.similar_benchmark_data import (
     measure,
     report,
 )
-from smartregion.ideas.tests.factories import IdeaFactory
 from smartregion.participation.models import Moderation, Process
 from smartregion.participation.tests.factories import ProcessFactory
 from smartregion.region.tests.factories import MunicipalityFactory
