@@ -54,6 +54,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.session import SessionStorage
 from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -139,8 +140,10 @@ def _key(request, shelf: str) -> str:
 
 
 def _has_messages(request) -> bool:
+    """Whether flash messages wait in the session (MESSAGE_STORAGE is
+    SessionStorage), without loading them."""
     session = getattr(request, "session", None)
-    return bool(session is not None and session.session_key and session.get("_messages"))
+    return bool(session is not None and session.session_key and session.get(SessionStorage.session_key))
 
 
 # Stored for an address whose anonymous page cannot be cached (it hands out a
