@@ -9,7 +9,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from smartregion.accounts import page_slots
+
         post_migrate.connect(_sync_staff_groups, sender=self)
+        page_slots.register()
 
 
 def _sync_staff_groups(sender, using, apps=None, **kwargs):

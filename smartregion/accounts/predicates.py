@@ -9,7 +9,10 @@ import rules
 from smartregion.accounts.roles import ADMINISTRATORS, EDITORS, GUIDES, MODERATORS
 
 
-def _in_group(user, name) -> bool:
+def in_group(user, name) -> bool:
+    """Whether `user` (anyone, logged in or not) is in the group `name`
+    (see roles.py); for roles that are no predicate of their own here,
+    such as the jurors of a process."""
     if not user.is_authenticated:
         return False
     # Group names are cached on the user object for the request.
@@ -49,22 +52,22 @@ def has_verified_email(user) -> bool:
 
 @rules.predicate
 def is_editor(user) -> bool:
-    return _in_group(user, EDITORS)
+    return in_group(user, EDITORS)
 
 
 @rules.predicate
 def is_moderator(user) -> bool:
-    return _in_group(user, MODERATORS)
+    return in_group(user, MODERATORS)
 
 
 @rules.predicate
 def is_admin(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or _in_group(user, ADMINISTRATORS))
+    return user.is_authenticated and (user.is_superuser or in_group(user, ADMINISTRATORS))
 
 
 @rules.predicate
 def is_guide(user) -> bool:
-    return _in_group(user, GUIDES)
+    return in_group(user, GUIDES)
 
 
 @rules.predicate

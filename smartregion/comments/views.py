@@ -27,9 +27,11 @@ from smartregion.comments import actions, targets, threads
 from smartregion.comments.forms import EditCommentForm
 from smartregion.comments.models import Comment
 from smartregion.comments.rules import EDIT_WINDOW, may_see_target
+from smartregion.lib import ratelimit
+from smartregion.lib.ratelimit import HOUR, MINUTE, Limit
 
 # Per account: enough for a lively discussion, too few for a flood.
-RATE_LIMITS = {"add_comment": "5/m/user,60/h/user"}
+COMMENT_LIMITS = (Limit(5, MINUTE), Limit(60, HOUR))
 
 
 def _get_target(request, key, pk):
@@ -123,9 +125,7 @@ def thread(request, key, pk):
 
 
 def _rate_limited(request) -> bool:
-    from allauth.core.internal import ratelimit
-
-    return ratelimit.consume(request, app="comments", action="add_comment", config=RATE_LIMITS) is None
+    return not ratelimit.allow_all(f"comments-add:{request.user.pk}", *COMMENT_LIMITS)
 
 
 def _refused(request, target, host_path):

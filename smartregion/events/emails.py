@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from smartregion.events import ical
+from smartregion.region.models import RegionSettings
 
 
 class Kind:
@@ -70,12 +71,6 @@ def event_place(event) -> str:
     return place
 
 
-def _site_name() -> str:
-    from smartregion.region.models import RegionSettings
-
-    return RegionSettings.load().name
-
-
 def registration_mail(registration, kind: str, *, site_name: str | None = None) -> EmailMessage:
     """The mail of `kind` (a Kind) to the person behind `registration`."""
     if kind not in Kind.ALL:
@@ -94,7 +89,7 @@ def registration_mail(registration, kind: str, *, site_name: str | None = None) 
         "event_url": ical.site_url(event.get_absolute_url()),
         "cancel_url": cancel_url(registration),
         "online_url": online_url,
-        "site_name": site_name or _site_name(),
+        "site_name": site_name or RegionSettings.load().name,
         "site_url": settings.SITE_URL + "/",
     }
     if kind == Kind.GUEST_CONFIRMATION:

@@ -10,6 +10,7 @@ from django_tasks import task
 
 from smartregion.events import emails
 from smartregion.events.models import Event, EventRegistration
+from smartregion.region.models import RegionSettings
 
 
 @task()
@@ -24,7 +25,7 @@ def send_event_message(registration_ids: list[int], subject: str, text: str) -> 
     registrations = EventRegistration.objects.select_related("event", "user").filter(
         pk__in=registration_ids, status=EventRegistration.Status.CONFIRMED
     )
-    site_name = emails._site_name()
+    site_name = RegionSettings.load().name
     messages = [
         emails.message_mail(registration, subject, text, site_name=site_name)
         for registration in registrations.order_by("pk")
@@ -58,7 +59,7 @@ def send_due_reminders(now=None) -> int:
         .select_related("event", "user")
         .order_by("event__starts_at", "pk")
     )
-    site_name = emails._site_name()
+    site_name = RegionSettings.load().name
     sent = 0
     for registration in candidates:
         if not registration.contact_email:

@@ -19,13 +19,16 @@ from smartregion.events import actions, ical
 from smartregion.events.forms import EventFilterForm, GuestRegistrationForm, RegistrationForm
 from smartregion.events.models import Event, EventRegistration
 from smartregion.events.rules import registration_is_open
+from smartregion.lib import ratelimit
+from smartregion.lib.ratelimit import HOUR, Limit
 from smartregion.region.models import Municipality, Topic
 
 EVENTS_PER_PAGE = 20
 FEED_DAYS_BACK = 365
 
 # Guests cause an e-mail to an address they type: limit how often.
-GUEST_RATE_LIMITS = {"register_guest": "20/h/ip,3/h/key"}
+GUEST_LIMITS_PER_ADDRESS = (Limit(20, HOUR),)
+GUEST_LIMITS_PER_EMAIL = (Limit(3, HOUR),)
 
 
 def _with_seats(events):
@@ -171,12 +174,10 @@ def event_ics(request, pk):
 
 
 def _guest_rate_limited(request, email) -> bool:
-    from allauth.core.internal import ratelimit
-
-    usage = ratelimit.consume(
-        request, app="events", action="register_guest", config=GUEST_RATE_LIMITS, key=email.lower()
+    return not (
+        ratelimit.allow_all(f"events-guest-ip:{ratelimit.client_ip(request)}", *GUEST_LIMITS_PER_ADDRESS)
+        and ratelimit.allow_all(f"events-guest-email:{ratelimit.hashed(email.lower())}", *GUEST_LIMITS_PER_EMAIL)
     )
-    return usage is None
 
 
 @require_POST

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from smartregion.accounts.predicates import _in_group
+from smartregion.accounts.predicates import in_group
 from smartregion.accounts.roles import JURORS
 from smartregion.ideas import jury
 from smartregion.ideas.models import Idea, JuryRating
@@ -169,7 +169,7 @@ def jury_index(request):
     process with jury criteria."""
     user = request.user
     juror_processes = []
-    if _in_group(user, JURORS):
+    if in_group(user, JURORS):
         for process in user.jury_processes.with_phases().defer("description").order_by("title"):
             juror_processes.append({"process": process, "open": process.is_open_for("jury_open")})
     editor_processes = []
@@ -184,7 +184,7 @@ def jury_index(request):
         for process in editor_processes:
             process.is_open_for_jury = process.is_open_for("jury_open")
             process.results_are_visible = process.results_visible()
-    if not _in_group(user, JURORS) and not user.has_perm("ideas.manage_jury"):
+    if not in_group(user, JURORS) and not user.has_perm("ideas.manage_jury"):
         raise PermissionDenied
     return render(
         request,
@@ -429,7 +429,7 @@ def may_see_jury_menu(user) -> bool:
     open."""
     if user.has_perm("ideas.manage_jury"):
         return True
-    if not _in_group(user, JURORS):
+    if not in_group(user, JURORS):
         return False
     return any(process.is_open_for("jury_open") for process in user.jury_processes.with_phases())
 

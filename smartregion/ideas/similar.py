@@ -9,9 +9,9 @@ How it works, on SQLite and PostgreSQL alike (no extension, no full-text
 backend, no code for one database only; just LIKE through `contains`):
 
 1. The title and text are cut into words, German stop words are dropped and
-   every word is reduced to its stem by `stem()`, a German suffix stripper
-   following the published Snowball algorithm (plus the feminine
-   "-innen"): "Mitfahrbänke" and "Mitfahrbank" both become "mitfahrbank",
+   every word is reduced to its stem by `stem()`: the Snowball German
+   stemmer of the `snowballstemmer` package, plus the feminine "-innen":
+   "Mitfahrbänke" and "Mitfahrbank" both become "mitfahrbank",
    "Seniorinnen" and "Senioren" "senior".
 2. One query fetches the candidates: public, not withdrawn ideas of the
    process whose title (or, among the TEXT_WINDOW newest, text) contains
@@ -29,7 +29,7 @@ backend, no code for one database only; just LIKE through `contains`):
    below THRESHOLD, or below RELATIVE_CUT of the best one, are dropped.
 
 The scorer works on any objects with `title` and `text`, so the labelled
-German set in `similar_benchmark_data` is measured without a database
+German set (ideas/tests/similar_labelled.py) is measured without a database
 (`manage.py similar_precision`).
 """
 
@@ -37,12 +37,14 @@ import functools
 import math
 import operator
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import snowballstemmer
 from django.db.models import Case, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
@@ -109,36 +111,20 @@ def normalize(text: str) -> str:
 
 
 # --- German stemming -------------------------------------------------------
-# The Snowball German stemmer (snowballstem.org/algorithms/german), written
-# out here for words that `normalize()` has already folded (no umlauts, no
-# ß), so "a o u" stand for "ä ö ü" too.
+# The Snowball German stemmer of the `snowballstemmer` package
+# (snowballstem.org/algorithms/german), on words that `normalize()` has
+# already folded (no umlauts, no ß): Snowball folds umlauts in the stems it
+# returns anyway. A stemmer object keeps state while it works, so each
+# thread has its own.
 
-_VOWELS = frozenset("aeiouy")
-_S_ENDING = frozenset("bdfghklmnrt")
-_ST_ENDING = frozenset("bdfghklmnt")
-
-
-def _regions(word: str) -> tuple[int, int]:
-    """Snowball's R1 and R2: the part after the first non-vowel that
-    follows a vowel (R1 starts at 3 at the earliest), and the same inside
-    R1."""
-
-    def after_vowel_consonant(start):
-        for i in range(start + 1, len(word)):
-            if word[i] not in _VOWELS and word[i - 1] in _VOWELS:
-                return i + 1
-        return len(word)
-
-    r1 = max(after_vowel_consonant(0), 3)
-    r2 = after_vowel_consonant(r1) if r1 < len(word) else len(word)
-    return r1, r2
+_stemmers = threading.local()
 
 
-def _longest_suffix(word: str, suffixes: Sequence[str]) -> str:
-    for suffix in sorted(suffixes, key=len, reverse=True):
-        if word.endswith(suffix):
-            return suffix
-    return ""
+def _snowball(word: str) -> str:
+    stemmer = getattr(_stemmers, "german", None)
+    if stemmer is None:
+        stemmer = _stemmers.german = snowballstemmer.stemmer("german")
+    return stemmer.stemWord(word)
 
 
 @lru_cache(maxsize=50_000)
@@ -153,56 +139,7 @@ def stem(word: str) -> str:
         word = word[:-5]
     elif word.endswith(("erin", "orin")) and len(word) >= 7:
         word = word[:-2]
-    # u and y between vowels are consonants ("bauen", "bayern").
-    chars = list(word)
-    for i in range(1, len(chars) - 1):
-        if chars[i] in "uy" and chars[i - 1] in _VOWELS and chars[i + 1] in _VOWELS:
-            chars[i] = chars[i].upper()
-    word = "".join(chars)
-    r1, r2 = _regions(word)
-
-    # Step 1: inflection endings.
-    suffix = _longest_suffix(word, ("em", "ern", "er", "e", "en", "es", "s"))
-    if suffix and len(word) - len(suffix) >= r1:
-        if suffix == "s":
-            if len(word) >= 2 and word[-2] in _S_ENDING:
-                word = word[:-1]
-        else:
-            word = word[: -len(suffix)]
-            if suffix in ("e", "en", "es") and word.endswith("niss"):
-                word = word[:-1]
-
-    # Step 2: comparative and superlative endings.
-    suffix = _longest_suffix(word, ("en", "er", "est", "st"))
-    if suffix and len(word) - len(suffix) >= r1:
-        if suffix == "st":
-            if len(word) >= 6 and word[-3] in _ST_ENDING:
-                word = word[:-2]
-        else:
-            word = word[: -len(suffix)]
-
-    # Step 3: derivational endings, only in R2.
-    suffix = _longest_suffix(word, ("end", "ung", "ig", "ik", "isch", "lich", "heit", "keit"))
-    if suffix and len(word) - len(suffix) >= r2:
-        rest = word[: -len(suffix)]
-        if suffix in ("end", "ung"):
-            word = rest
-            if rest.endswith("ig") and not rest.endswith("eig") and len(rest) - 2 >= r2:
-                word = rest[:-2]
-        elif suffix in ("ig", "ik", "isch"):
-            if not rest.endswith("e"):
-                word = rest
-        elif suffix in ("lich", "heit"):
-            word = rest
-            if (rest.endswith("er") or rest.endswith("en")) and len(rest) - 2 >= r1:
-                word = rest[:-2]
-        else:  # keit
-            word = rest
-            for inner in ("lich", "ig"):
-                if rest.endswith(inner) and len(rest) - len(inner) >= r2:
-                    word = rest[: -len(inner)]
-                    break
-    word = word.lower()
+    word = _snowball(word)
     # "Busse" and "Bus", "Schlösser" and "Schloss" meet as "bus", "schlos".
     if word.endswith("ss"):
         word = word[:-1]

@@ -6,11 +6,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
-
-def _site_name() -> str:
-    from smartregion.region.models import RegionSettings
-
-    return RegionSettings.load().name
+from smartregion.region.models import RegionSettings
 
 
 def status_mail(idea) -> EmailMessage:
@@ -24,7 +20,7 @@ def status_mail(idea) -> EmailMessage:
         "status": idea.get_status_display(),
         "note": idea.status_note,
         "idea_url": settings.SITE_URL + idea.get_absolute_url(),
-        "site_name": _site_name(),
+        "site_name": RegionSettings.load().name,
         "site_url": settings.SITE_URL + "/",
     }
     return EmailMessage(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
-from smartregion.accounts.predicates import _in_group, is_editor
+from smartregion.accounts.predicates import in_group, is_editor
 from smartregion.accounts.roles import JURORS
 from smartregion.ideas import jury, jury_admin, staff_admin  # noqa: F401
 from smartregion.ideas.models import Idea
@@ -30,7 +30,7 @@ def add_jury_panel(request, panels):
     rated fully, linked to the board. Three queries (processes, their
     phases, the counts), whatever the number of processes and ideas."""
     user = request.user
-    if not _in_group(user, JURORS):
+    if not in_group(user, JURORS):
         return
     processes = [
         process

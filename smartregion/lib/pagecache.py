@@ -23,7 +23,8 @@ links in the header and the banner asking to verify the address (lists,
 editorial pages) are also served to logged-in people from the cache with
 `cache_shared_page`: the page is rendered once as for an anonymous visitor,
 and each member's copy gets those two slots of base.html
-(`<!--slot:NAME-->…<!--/slot:NAME-->`) rendered for them.
+(`<!--slot:NAME-->…<!--/slot:NAME-->`) rendered for them by the functions
+the accounts app registers (`register_person_slot`).
 
 Pages that show more per person (an idea with its support button, comment
 form and reply forms) use `cache_member_page(fill)`: while the anonymous
@@ -49,9 +50,11 @@ import hashlib
 import math
 import re
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.session import SessionStorage
 from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -137,8 +140,10 @@ def _key(request, shelf: str) -> str:
 
 
 def _has_messages(request) -> bool:
+    """Whether flash messages wait in the session (MESSAGE_STORAGE is
+    SessionStorage), without loading them."""
     session = getattr(request, "session", None)
-    return bool(session is not None and session.session_key and session.get("_messages"))
+    return bool(session is not None and session.session_key and session.get(SessionStorage.session_key))
 
 
 # Stored for an address whose anonymous page cannot be cached (it hands out a
@@ -257,10 +262,19 @@ def cache_for_anonymous(view=None, *, shelf=EDITORIAL):
 
 
 SLOT = re.compile(rb"<!--slot:(?P<name>[a-z0-9-]+)-->.*?<!--/slot:(?P=name)-->", re.DOTALL)
-SLOT_TEMPLATES = {
-    "account": "includes/account_nav.html",
-    "banner": "includes/verification_banner.html",
-}
+
+# The slots of every page (base.html's header) that show something of the
+# logged-in person, by name: a function(request) returning their HTML for
+# request.user. The app that owns what they show registers them in its
+# ready() (accounts: the account links and the banner asking to verify the
+# address); this module knows no app and no project template.
+_person_slots: dict[str, Callable] = {}
+
+
+def register_person_slot(name: str, render: Callable) -> None:
+    """Fill the slot `name` of each member's copy of a cached page with
+    `render(request)`; the HTML may hold CSRF_PLACEHOLDER (render_kept)."""
+    _person_slots[name] = render
 
 
 def render_kept(template_name: str, context: dict) -> str:
@@ -269,34 +283,11 @@ def render_kept(template_name: str, context: dict) -> str:
     return get_template(template_name).render({**context, "csrf_token": CSRF_PLACEHOLDER})
 
 
-# Rendered slots by template, language and what they show of the person;
-# kept per process (templates do not change while it runs).
-_rendered_slots: dict[tuple, str] = {}
-MAX_RENDERED_SLOTS = 2000
-
-
-def _render_slot(name: str, request) -> str:
-    from smartregion.accounts.predicates import has_verified_email
-
-    user = request.user
-    verified = has_verified_email(user)
-    key = (name, get_language(), user.pk, user.email, verified)
-    html = _rendered_slots.get(key)
-    if html is None:
-        context = {"user": user, "request": request, "user_has_verified_email": verified}
-        html = render_kept(SLOT_TEMPLATES[name], context)
-        if len(_rendered_slots) >= MAX_RENDERED_SLOTS:
-            _rendered_slots.clear()
-        _rendered_slots[key] = html
-    return html
-
-
 def _fill_slots(content: bytes, request, fills: dict[str, str]) -> bytes:
-    """`content` with the header's slots rendered for request.user (a
-    logged-in person: they show only whether the address is verified and
-    the address itself) and the slots named in `fills` replaced by their
-    HTML; other slots keep what the anonymous page has. The request's CSRF
-    token goes in for the stand-in."""
+    """`content` with the registered person slots rendered for
+    request.user (a logged-in person) and the slots named in `fills`
+    replaced by their HTML; other slots keep what the anonymous page has.
+    The request's CSRF token goes in for the stand-in."""
     token = None
 
     def render(match):
@@ -304,8 +295,8 @@ def _fill_slots(content: bytes, request, fills: dict[str, str]) -> bytes:
         name = match["name"].decode()
         if name in fills:
             html = fills[name]
-        elif name in SLOT_TEMPLATES:
-            html = _render_slot(name, request)
+        elif name in _person_slots:
+            html = _person_slots[name](request)
         else:
             return match[0]
         if CSRF_PLACEHOLDER in html:

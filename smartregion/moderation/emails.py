@@ -18,16 +18,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from smartregion.moderation import registry
+from smartregion.region.models import RegionSettings
 
 # The page of the rules a hidden contribution breaks, by slug, the first
 # live one found.
 TERMS_SLUGS = ("nutzungsbedingungen", "teilnahmebedingungen")
-
-
-def _site_name() -> str:
-    from smartregion.region.models import RegionSettings
-
-    return RegionSettings.load().name
 
 
 def site_url(path: str) -> str:
@@ -63,7 +58,7 @@ def load_item(content_type_id: int, object_id: int):
 
 
 def _mail(kind: str, to: str, context: dict) -> EmailMessage:
-    context = {"site_name": _site_name(), "site_url": site_url("/"), **context}
+    context = {"site_name": RegionSettings.load().name, "site_url": site_url("/"), **context}
     return EmailMessage(
         subject=render_to_string(f"moderation/emails/{kind}_subject.txt", context).strip().replace("\n", " "),
         body=render_to_string(f"moderation/emails/{kind}_message.txt", context),

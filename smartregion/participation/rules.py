@@ -59,11 +59,11 @@ def is_process_published(user, obj) -> bool:
 def is_assigned_juror(user, obj) -> bool:
     """A juror of the process: assigned to it (the Jury group gives the
     backend; the assignment gives this process)."""
-    from smartregion.accounts.predicates import _in_group
+    from smartregion.accounts.predicates import in_group
     from smartregion.accounts.roles import JURORS
 
     process = process_of(obj)
-    if process is None or not _in_group(user, JURORS):
+    if process is None or not in_group(user, JURORS):
         return False
     cache = getattr(user, "_jury_process_ids", None)
     if cache is None:

@@ -10,6 +10,7 @@ permission).
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -31,9 +32,9 @@ def _live_phases(formset):
     for form in formset.forms:
         if not form.has_changed() and form.instance.pk is None:
             continue
-        if formset.can_delete and formset._should_delete_form(form):
-            continue
         if not hasattr(form, "cleaned_data") or form.errors:
+            continue
+        if formset.can_delete and form.cleaned_data.get(DELETION_FIELD_NAME):
             continue
         forms_.append(form)
     return forms_

@@ -32,12 +32,13 @@ from smartregion.comments import threads
 from smartregion.ideas import actions, tasks
 from smartregion.ideas.forms import IdeaEditForm, IdeaForm
 from smartregion.ideas.models import Idea, Support
-from smartregion.lib import pagecache
+from smartregion.lib import pagecache, ratelimit
+from smartregion.lib.ratelimit import HOUR, Limit
 from smartregion.participation.models import Moderation, Phase, Process
 from smartregion.region.models import Topic
 
 # Submitting is cheap for the person and costs the moderation time.
-SUBMIT_RATE_LIMITS = {"submit_idea": "10/h/user"}
+SUBMIT_LIMITS = (Limit(10, HOUR),)
 SIMILAR_LIMIT = 5
 TMP_DIR = "ideas/tmp"
 SESSION_IMAGES = "idea_images"
@@ -150,9 +151,7 @@ def _already_submitted(request, key) -> Idea | None:
 
 
 def _rate_limited(request) -> bool:
-    from allauth.core.internal import ratelimit
-
-    return ratelimit.consume(request, app="ideas", action="submit_idea", config=SUBMIT_RATE_LIMITS) is None
+    return not ratelimit.allow_all(f"ideas-submit:{request.user.pk}", *SUBMIT_LIMITS)
 
 
 def _form_context(process, form, **extra) -> dict:

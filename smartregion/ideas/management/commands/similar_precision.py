@@ -1,12 +1,13 @@
 """Print how well the similar-ideas search finds the labelled duplicates of
-the German set in ideas/similar_benchmark_data.py.
+the German set in ideas/tests/data/similar_labelled.json (read by
+ideas/tests/similar_labelled.py).
 
 Runs the same prefilter and scoring as `find_similar`, on the labelled
 ideas in memory: no database is read or written."""
 
 from django.core.management.base import BaseCommand
 
-from smartregion.ideas.similar_benchmark_data import (
+from smartregion.ideas.tests.similar_labelled import (
     DEV_QUERIES,
     FRESH_QUERIES,
     HELD_OUT_QUERIES,
