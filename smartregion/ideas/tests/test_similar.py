@@ -125,14 +125,10 @@ def test_precision_on_the_fresh_set():
     shared rare compound ("Kinoabende im Dorfgemeinschaftshaus" suggests
     "E-Ladesäule am Dorfgemeinschaftshaus") and from a shared theme word
     ("Mittagstisch für Senioren" also suggests the smart-home course for
-    Senioren). With the maintained Snowball stemmer (snowballstemmer 3,
-    which also strips the verb ending "-et": "Tablet" -> "tabl") the same
-    query suggests the Tablet-Hilfe too (0.26, before 0.2499 against the
-    THRESHOLD of 0.25): precision@3 0.59; the constants were not tuned
-    again on this set."""
+    Senioren)."""
     figures = _report("similar ideas, fresh set", measure(FRESH_QUERIES))
 
-    assert figures["precision"] >= 0.58
+    assert figures["precision"] >= 0.6
     assert figures["hit_rate"] >= 0.95
     assert figures["recall"] >= 0.85
     assert figures["quiet"] >= 0.5
