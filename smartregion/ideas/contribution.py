@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from smartregion.accounts.predicates import is_verified_participant
-from smartregion.participation.contributions import Action, ContributionType, Link, Shown, register
+from smartregion.participation.contributions import Action, ContributionType, Link, Listed, Shown, register
 
 IDEAS_PER_PAGE = 20
 
@@ -55,6 +55,12 @@ def show_ideas(request, process, now) -> Shown:
         },
         order=20,
     )
+
+
+def _list_annotations() -> dict:
+    from smartregion.participation.models import Moderation
+
+    return {"idea_count": Count("ideas", filter=Q(ideas__moderation=Moderation.VISIBLE))}
 
 
 def search_ideas(text: str):
@@ -115,6 +121,8 @@ def register_type() -> ContributionType:
                 ),
             ),
             show=show_ideas,
+            # The count of public ideas on the cards of the list of processes.
+            listed=Listed(annotations=_list_annotations, template="ideas/includes/process_card_ideas.html"),
             privacy_export=("ideas", "idea_supports", "ideas_captured"),
             comment_target="idee",
             moderation_target="idee",

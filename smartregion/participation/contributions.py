@@ -75,6 +75,18 @@ class Shown:
 
 
 @dataclass(frozen=True)
+class Listed:
+    """How the list of processes shows a type on a process's card:
+    `annotations()` gives the aggregates to add to the list's one query of
+    processes (e.g. a count of public contributions), and `template`, an
+    inline fragment rendered with `process` after the card's place, shows
+    them (" · 3 Ideen")."""
+
+    annotations: Callable[[], dict[str, Any]]
+    template: str
+
+
+@dataclass(frozen=True)
 class Action:
     """One thing a phase can open, e.g. submitting ideas.
 
@@ -134,6 +146,7 @@ class ContributionType:
                    theirs too
     show           callable(request, process, now) -> Shown | None: its
                    section of the process page (None: nothing to show)
+    listed         Listed: its line on the cards of the list of processes
     privacy_export keys of its registrations in accounts/privacy.py
     comment_target its key in comments/targets.py, if people comment on it
     moderation_target  its key in moderation/registry.py, if moderated
@@ -153,6 +166,7 @@ class ContributionType:
     order: int = 100
     requires: tuple[str, ...] = ()
     show: Callable[[Any, Any, Any], Shown | None] | None = None
+    listed: Listed | None = None
     privacy_export: tuple[str, ...] = ()
     comment_target: str | None = None
     moderation_target: str | None = None

@@ -6,7 +6,7 @@ results, and whatever a later type shows."""
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -19,7 +19,7 @@ from smartregion.accounts.predicates import is_verified_participant
 from smartregion.lib import pagecache
 from smartregion.lib.pagecache import PARTICIPATION, cache_for_anonymous, cache_participation_page
 from smartregion.participation import contributions
-from smartregion.participation.models import Moderation, Process
+from smartregion.participation.models import Process
 from smartregion.region.models import FocusArea, Topic
 
 
@@ -162,20 +162,29 @@ def process_list(request):
     """Published processes: running ones first, then upcoming, then
     finished."""
     now = timezone.now()
+    # Each type adds its aggregates (the ideas their count) to the one
+    # query of processes.
+    annotations = {}
+    for contribution_type in contributions.types():
+        if contribution_type.listed is not None:
+            annotations.update(contribution_type.listed.annotations())
     processes = (
         Process.objects.published()
         .with_phases()
         .select_related("municipality")
         .defer("municipality__boundary", "description", "results_statement")
-        .annotate(
-            idea_count=Count("ideas", filter=Q(ideas__moderation=Moderation.VISIBLE)),
-        )
+        .annotate(**annotations)
     )
     groups = {"running": [], "upcoming": [], "finished": []}
     for process in processes:
         pagecache.valid_until(request, process.next_change(now))
         state = process.state(now)
-        entry = {"process": process, "state": state}
+        used = contributions.types_in_use(process.opened_keys())
+        entry = {
+            "process": process,
+            "state": state,
+            "listed": [contribution_type.listed.template for contribution_type in used if contribution_type.listed],
+        }
         if state == "running":
             active = process.active_phase(now)
             entry["phase"] = active

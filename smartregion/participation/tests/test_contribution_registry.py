@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 import rules
+from django.db.models import Value
 from django.utils import timezone
 
 from smartregion.accounts.predicates import is_verified_participant
 from smartregion.accounts.tests.factories import verify_email
 from smartregion.participation import contributions
-from smartregion.participation.contributions import Action, ContributionType, Link, Shown
+from smartregion.participation.contributions import Action, ContributionType, Link, Listed, Shown
 from smartregion.participation.models import Process
 from smartregion.participation.rules import is_process_published, phase_opens
 from smartregion.participation.tests.factories import PhaseFactory, ProcessFactory
@@ -44,6 +45,7 @@ def pledges(settings, tmp_path):
     """The test-only type, its template and its permission."""
     (tmp_path / "pledges").mkdir()
     (tmp_path / "pledges" / "section.html").write_text(SECTION)
+    (tmp_path / "pledges" / "card.html").write_text(" · {{ process.pledge_total }} Zusagen")
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]},
         *settings.TEMPLATES[1:],
@@ -70,6 +72,7 @@ def pledges(settings, tmp_path):
                 ),
             ),
             show=show_pledges,
+            listed=Listed(annotations=lambda: {"pledge_total": Value(12)}, template="pledges/card.html"),
         )
     )
     yield declared
@@ -112,6 +115,15 @@ def test_the_process_page_shows_the_section_and_the_action(client, citizen, pled
     assert "In dieser Phase: Zusagen sammeln" in response.text
     # A process without ideas shows nothing of them.
     assert 'id="ideen"' not in response.text and "Idee einreichen" not in response.text
+
+
+def test_the_list_of_processes_shows_the_line_of_the_type(client, pledges):
+    pledge_process(days(-1), days(10))
+
+    response = client.get("/beteiligung/")
+
+    assert "ganze Region · 12 Zusagen" in response.text
+    assert "Ideen" not in response.text.split("Zusagen für den Dorfladen")[1].split("</li>")[0]
 
 
 def test_an_anonymous_visitor_is_asked_to_log_in(client, pledges):
