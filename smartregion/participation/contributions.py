@@ -22,7 +22,7 @@ statements and surveys) declares a ContributionType in its module
                 ...
             ),
             show=show_ideas,
-            privacy_export=("ideas", "supports"),
+            privacy_export=("ideas", "idea_supports", "ideas_captured"),
             comment_target="idee",
             moderation_target="idee",
             search=search_ideas,

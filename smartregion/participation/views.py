@@ -139,7 +139,7 @@ def _sections(request, process, used, now) -> list[contributions.Shown]:
 
 
 def _get_process(request, slug):
-    """The process `slug` with its phases, scope and jury criteria, if the
+    """The process `slug` with its phases and scope, if the
     visitor may see it (404 otherwise)."""
     process = get_object_or_404(
         Process.objects.with_phases()
