@@ -1,7 +1,7 @@
 """Rule predicates about people and their roles (django-rules).
 
 Other apps combine these into their permissions, e.g.
-`rules.add_perm("ideas.add_idea", is_verified_participant & ideas_open)`.
+`rules.add_perm("ideas.add_idea", is_verified_participant & phase_opens("ideas.submit"))`.
 """
 
 import rules

@@ -53,11 +53,11 @@ PHASES = [
     ("Ergebnisse", "Die Jury stellt die Gewinner vor.", at(36, 9), None, {"Ergebnisse veröffentlicht"}),
 ]
 SWITCHES = {
-    "Ideen einreichen": "ideas_open",
-    "Kommentieren": "comments_open",
-    "Unterstützen": "supports_open",
-    "Jury bewertet": "jury_open",
-    "Ergebnisse veröffentlicht": "results_published",
+    "Ideen einreichen": "ideas.submit",
+    "Kommentieren": "ideas.comment",
+    "Unterstützen": "ideas.support",
+    "Jury bewertet": "jury.rate",
+    "Ergebnisse veröffentlicht": "jury.results",
 }
 
 
@@ -178,7 +178,7 @@ def test_an_editor_sets_up_a_competition_with_phases_criteria_and_jurors(staff_p
             phase.description,
             phase.starts_at,
             phase.ends_at,
-            {label for label, field in SWITCHES.items() if getattr(phase, field)},
+            {label for label, key in SWITCHES.items() if phase.has(key)},
         )
         for phase in process.phases.order_by("sort_order")
     ]

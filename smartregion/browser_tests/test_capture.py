@@ -52,7 +52,7 @@ def setting(demo):
     mendig = Municipality.objects.get(slug="mendig")
     process = open_process(title=PROCESS_TITLE, slug="ideen-mayen-eifel")
     # Ideas entered now would join this competition unrated.
-    process_with_phase("jury_open", title=JURY_TITLE, slug="jurysitzung")
+    process_with_phase("jury.rate", title=JURY_TITLE, slug="jurysitzung")
     similar = IdeaFactory(
         process=process,
         municipality=mendig,

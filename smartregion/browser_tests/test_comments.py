@@ -28,7 +28,7 @@ def member(demo):
 
 @pytest.fixture
 def idea(demo):
-    return IdeaFactory(process=process_with_phase("comments_open", "supports_open"), title="Bücherschrank am Markt")
+    return IdeaFactory(process=process_with_phase("ideas.comment", "ideas.support"), title="Bücherschrank am Markt")
 
 
 def on(idea):
@@ -147,7 +147,7 @@ def test_comment_reply_edit_and_remove_with_the_keyboard(new_context, axe_source
 
 def test_a_pending_comment_and_the_unverified_notice_pass_axe(new_context, axe_source, member, demo):
     axe = Axe(axe_source)
-    idea = IdeaFactory(process=process_with_phase("comments_open", moderation=Process.ModerationMode.PRE))
+    idea = IdeaFactory(process=process_with_phase("ideas.comment", moderation=Process.ModerationMode.PRE))
     actions.add_comment(idea, member, "Wartet auf die Moderation.")
     page = new_context().new_page()
     log_in(page, member)

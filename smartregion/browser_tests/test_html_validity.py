@@ -68,7 +68,7 @@ def _find(kind):
             return f"/kommentare/idee/{idea.pk}/"
         if kind == "report":
             return f"/moderation/melden/idee/{idea.pk}/"
-        process = next(p for p in Process.objects.published().with_phases() if p.is_open_for("ideas_open"))
+        process = next(p for p in Process.objects.published().with_phases() if p.is_open("ideas.submit"))
         return f"{process.get_absolute_url()}ideen/neu/"
     if kind in ("hidden-idea", "objection"):
         from smartregion.moderation.models import ModerationAction

@@ -32,7 +32,7 @@ OBJECTION = "Das war zugespitzte Kritik an Entscheidungen, keine Beleidigung ein
 @pytest.fixture
 def walk(demo):
     mayen = Municipality.objects.get(slug="mayen")
-    process = process_with_phase("comments_open", "supports_open", title="Ideen für Mayen", slug="ideen-mayen-walk")
+    process = process_with_phase("ideas.comment", "ideas.support", title="Ideen für Mayen", slug="ideen-mayen-walk")
     idea = IdeaFactory(process=process, municipality=mayen, title="Bücherschrank am Marktplatz")
     author = verify_email(UserFactory(email="autorin@example.org", display_name="Autorin"))
     comment = CommentFactory(target=idea, author=author, text=INSULT)

@@ -46,12 +46,12 @@ def processes(demo):
         description="Reichen Sie Ihre Ideen ein und diskutieren Sie mit.",
         starts_at=days(-10),
         ends_at=days(20),
-        ideas_open=True,
-        comments_open=True,
-        supports_open=True,
+        opens=["ideas.submit", "ideas.comment", "ideas.support"],
         sort_order=1,
     )
-    PhaseFactory(process=running, title="Jury", starts_at=days(20), ends_at=days(40), jury_open=True, sort_order=2)
+    PhaseFactory(
+        process=running, title="Jury", starts_at=days(20), ends_at=days(40), opens=["jury.rate"], sort_order=2
+    )
     for n in range(22):
         IdeaFactory(process=running, title=f"Mitfahrbank an der Haltestelle {n}")
     IdeaFactory(
@@ -68,8 +68,8 @@ def processes(demo):
         slug="browsertest-beendet",
         results_statement="Die Jury hat aus 20 Ideen drei ausgezeichnet.",
     )
-    PhaseFactory(process=finished, title="Einreichung", starts_at=days(-90), ends_at=days(-60), ideas_open=True)
-    PhaseFactory(process=finished, title="Ergebnisse", starts_at=days(-60), ends_at=days(-1), results_published=True)
+    PhaseFactory(process=finished, title="Einreichung", starts_at=days(-90), ends_at=days(-60), opens=["ideas.submit"])
+    PhaseFactory(process=finished, title="Ergebnisse", starts_at=days(-60), ends_at=days(-1), opens=["jury.results"])
     IdeaFactory(
         process=finished,
         title="Dorfladen mit Abholstation",

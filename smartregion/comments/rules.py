@@ -1,9 +1,10 @@
 """Permissions on comments (django-rules).
 
 comments.add_comment      verified participants while the target's process
-                          is published and has comments_open, on a target
-                          they may see that is not withdrawn (object: the
-                          target)
+                          is published and its phase opens the target's
+                          comment action ("ideas.comment", see targets.py),
+                          on a target they may see that is not withdrawn
+                          (object: the target)
 comments.change_comment   the author, within EDIT_WINDOW, unless removed or
                           hidden
 comments.delete_comment   the author, unless removed or hidden already
@@ -15,9 +16,19 @@ import rules
 from django.utils import timezone
 
 from smartregion.accounts.predicates import is_verified_participant
-from smartregion.participation.rules import comments_open, is_process_published
+from smartregion.comments import targets
+from smartregion.participation.rules import is_process_published, process_of
 
 EDIT_WINDOW = dt.timedelta(minutes=15)
+
+
+@rules.predicate
+def comments_open(user, target) -> bool:
+    """The phase active now in the target's process opens the action that
+    the target's registration names for comments."""
+    action = targets.action_for(target)
+    process = process_of(target)
+    return action is not None and process is not None and process.is_open(action)
 
 
 @rules.predicate

@@ -33,10 +33,10 @@ from smartregion.comments import targets
 from smartregion.comments.actions import counts_comments
 from smartregion.comments.forms import CommentForm
 from smartregion.comments.models import Comment
-from smartregion.comments.rules import open_for_comments, target_withdrawn
+from smartregion.comments.rules import comments_open, open_for_comments, target_withdrawn
 from smartregion.lib import pagecache
 from smartregion.participation.models import Phase
-from smartregion.participation.rules import comments_open, process_of
+from smartregion.participation.rules import process_of
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
@@ -116,11 +116,12 @@ def why_not(user, target, now=None) -> tuple[str, object]:
         return "withdrawn", None
     if not comments_open(user, target):
         process = process_of(target)
+        action = targets.action_for(target)
         phases = process.ordered_phases() if process is not None else []
-        upcoming = [phase for phase in phases if phase.comments_open and phase.starts_at > now]
+        upcoming = [phase for phase in phases if phase.has(action) and phase.starts_at > now]
         if upcoming:
             return "upcoming", min(phase.starts_at for phase in upcoming)
-        if any(phase.comments_open and phase.ends_at is not None and phase.ends_at <= now for phase in phases):
+        if any(phase.has(action) and phase.ends_at is not None and phase.ends_at <= now for phase in phases):
             return "closed", None
         return "not_open", None
     return _reason_of_person(user), None

@@ -15,9 +15,20 @@ class IdeasConfig(AppConfig):
             "idee",
             Idea,
             lambda pk: Idea.objects.select_related("process", "author").get(pk=pk),
+            action="ideas.comment",
         )
         moderated.register()
         self._register_sections()
+        self._register_contribution_types()
+
+    @staticmethod
+    def _register_contribution_types():
+        """Ideas, and the jury until it has an app of its own, as
+        contribution types of a process (participation/contributions.py)."""
+        from smartregion.ideas import contribution, jury_contribution
+
+        contribution.register_type()
+        jury_contribution.register_type()
 
     @staticmethod
     def _register_sections():

@@ -299,10 +299,10 @@ def _results_phase_title() -> str:
 def publish_results(process, statement, now=None):
     """Publish the results of `process` with the public `statement`.
 
-    When results are visible already (a phase with results_published has
-    begun), only the statement changes. Otherwise the active phase, if any,
-    ends now (which also closes the jury), and a new phase "Ergebnisse"
-    starts now with results_published on; it has no end, or ends when the
+    When results are visible already (a phase that opens "jury.results"
+    has begun), only the statement changes. Otherwise the active phase, if
+    any, ends now (which also closes the jury), and a new phase "Ergebnisse"
+    starts now opening "jury.results"; it has no end, or ends when the
     next planned phase begins, so the later phases still become active. The
     phases are then numbered by their start. Returns the results phase."""
     from smartregion.participation.models import Process
@@ -316,7 +316,7 @@ def publish_results(process, statement, now=None):
         current.results_statement = statement
         current.save(update_fields=["results_statement", "updated_at"])
         phases = list(Phase.objects.filter(process=current).order_by("sort_order", "pk"))
-        published = [phase for phase in phases if phase.results_published and phase.starts_at <= now]
+        published = [phase for phase in phases if phase.has("jury.results") and phase.starts_at <= now]
         if published:
             return published[-1]
         for phase in phases:
@@ -329,7 +329,7 @@ def publish_results(process, statement, now=None):
             title=_results_phase_title(),
             starts_at=now,
             ends_at=min(upcoming) if upcoming else None,
-            results_published=True,
+            opens=["jury.results"],
         )
         phases.append(results_phase)
         phases.sort(key=lambda phase: (phase.starts_at, phase.sort_order or 0))

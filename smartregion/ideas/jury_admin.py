@@ -31,8 +31,8 @@ from smartregion.accounts.predicates import in_group
 from smartregion.accounts.roles import JURORS
 from smartregion.ideas import jury
 from smartregion.ideas.models import Idea, JuryRating
+from smartregion.ideas.rules import is_assigned_juror
 from smartregion.participation.models import Process
-from smartregion.participation.rules import is_assigned_juror
 
 
 def _score_choices():
@@ -171,7 +171,7 @@ def jury_index(request):
     juror_processes = []
     if in_group(user, JURORS):
         for process in user.jury_processes.with_phases().defer("description").order_by("title"):
-            juror_processes.append({"process": process, "open": process.is_open_for("jury_open")})
+            juror_processes.append({"process": process, "open": process.is_open("jury.rate")})
     editor_processes = []
     if user.has_perm("ideas.manage_jury"):
         editor_processes = list(
@@ -182,8 +182,8 @@ def jury_index(request):
             .order_by("-created_at", "pk")
         )
         for process in editor_processes:
-            process.is_open_for_jury = process.is_open_for("jury_open")
-            process.results_are_visible = process.results_visible()
+            process.is_open_for_jury = process.is_open("jury.rate")
+            process.results_are_visible = process.has_begun("jury.results")
     if not in_group(user, JURORS) and not user.has_perm("ideas.manage_jury"):
         raise PermissionDenied
     return render(
@@ -342,8 +342,8 @@ def _render_ranking(request, process, *, winner_form=None, winner_pk=None, resul
             "criteria": criteria,
             "entries": entries,
             "juror_count": juror_count,
-            "results_visible": process.results_visible(),
-            "jury_open": process.is_open_for("jury_open"),
+            "results_visible": process.has_begun("jury.results"),
+            "jury_open": process.is_open("jury.rate"),
             "results_form": results_form
             or ResultsForm(prefix="results", initial={"statement": process.results_statement}),
             "winner_status": Idea.Status.WINNER,
@@ -431,7 +431,7 @@ def may_see_jury_menu(user) -> bool:
         return True
     if not in_group(user, JURORS):
         return False
-    return any(process.is_open_for("jury_open") for process in user.jury_processes.with_phases())
+    return any(process.is_open("jury.rate") for process in user.jury_processes.with_phases())
 
 
 class JuryMenuItem(MenuItem):

@@ -35,7 +35,7 @@ def add_jury_panel(request, panels):
     processes = [
         process
         for process in user.jury_processes.with_phases().only("pk", "title", "slug").order_by("title", "pk")
-        if process.is_open_for("jury_open")
+        if process.is_open("jury.rate")
     ]
     counts = jury.unrated_counts(user, processes) if processes else {}
     items = [

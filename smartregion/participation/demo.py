@@ -86,17 +86,17 @@ PROCESSES = [
                 "Ideen einreichen und die Ideen anderer kommentieren.",
                 _at(2021, 10, 7),
                 _at(2021, 11, 8),
-                ("ideas_open", "comments_open"),
+                ("ideas.submit", "ideas.comment"),
             ),
             DemoPhase(
                 "Bewertung durch die Jury",
                 "Die Jury bewertet alle eingereichten Ideen nach sechs Kriterien.",
                 _at(2021, 11, 8),
                 _at(2021, 11, 30, 12),
-                ("jury_open",),
+                ("jury.rate",),
             ),
             # The results stay public after this phase ends
-            # (Process.results_visible); with an end the competition counts
+            # (Process.has_begun); with an end the competition counts
             # as finished in the list of processes.
             DemoPhase(
                 "Ergebnisse",
@@ -104,7 +104,7 @@ PROCESSES = [
                 "weiterentwickelt.",
                 _at(2021, 11, 30, 12),
                 _at(2022, 1, 31),
-                ("results_published",),
+                ("jury.results",),
             ),
         ),
         topics=tuple(slug for slugs in CATEGORY_TOPICS.values() for slug in slugs),
@@ -140,7 +140,7 @@ PROCESSES = [
                 "Ideen einreichen, unterstützen und kommentieren – ohne Frist.",
                 _at(2021, 9, 23),
                 None,
-                ("ideas_open", "comments_open", "supports_open"),
+                ("ideas.submit", "ideas.comment", "ideas.support"),
             ),
         ),
         focus_areas=("gleichwertige-entwicklung", "innovative-mobilitaet", "zukunftsfaehige-kommunen"),
@@ -178,7 +178,7 @@ def seed():
                     description=phase.description,
                     starts_at=phase.starts_at,
                     ends_at=phase.ends_at,
-                    **dict.fromkeys(phase.switches, True),
+                    opens=list(phase.switches),
                 )
                 for order, phase in enumerate(demo.phases)
             )

@@ -1,11 +1,13 @@
 """Participation processes ("Beteiligungsverfahren") and their phases.
 
 A process (an idea competition, the standing Ideenspeicher, later dialogues
-and surveys) runs through ordered phases. Each phase switches on what people
-may do while it runs; the active phase is the one whose dates contain now,
-and between phases nothing is open.
+and surveys) runs through ordered phases. Each phase opens what people may
+do while it runs, as the full keys of actions of the contribution types
+("ideas.submit", "jury.rate"; see contributions.py); the active phase is
+the one whose dates contain now, and between phases nothing is open.
 """
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -17,8 +19,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-# The switches of a phase, in the order the backend shows them.
-SWITCHES = ("ideas_open", "comments_open", "supports_open", "jury_open", "results_published")
+from smartregion.participation import contributions
 
 
 class Moderation(models.TextChoices):
@@ -147,18 +148,22 @@ class Process(ClusterableModel):
         moments = [moment for phase in self.phases.all() for moment in (phase.starts_at, phase.ends_at)]
         return min((moment for moment in moments if moment and moment > now), default=None)
 
-    def is_open_for(self, switch: str, now=None) -> bool:
-        """Whether the active phase has `switch` (one of SWITCHES) on."""
-        if switch not in SWITCHES:
-            raise ValueError(switch)
+    def is_open(self, key: str, now=None) -> bool:
+        """Whether the active phase opens the action `key`
+        ("ideas.comment")."""
         phase = self.active_phase(now)
-        return phase is not None and getattr(phase, switch)
+        return phase is not None and phase.has(key)
 
-    def results_visible(self, now=None) -> bool:
-        """Results stay public once a phase that publishes them has begun,
-        also after it ended."""
+    def has_begun(self, key: str, now=None) -> bool:
+        """Whether a phase that opens `key` has begun, also if it ended
+        since: what such a phase opens stays (published results stay
+        public)."""
         now = now or timezone.now()
-        return any(phase.results_published and phase.starts_at <= now for phase in self.phases.all())
+        return any(phase.has(key) and phase.starts_at <= now for phase in self.phases.all())
+
+    def opened_keys(self) -> set[str]:
+        """Every action key any of the phases opens."""
+        return {key for phase in self.phases.all() for key in phase.opens or ()}
 
     def state(self, now=None) -> str:
         """ "running", "upcoming" or "finished" (or "upcoming" without any
@@ -174,6 +179,41 @@ class Process(ClusterableModel):
         return "running"
 
 
+class OpensChoiceField(forms.MultipleChoiceField):
+    """Checkboxes for the registered actions, grouped by contribution type.
+    The choices are read when the form is built, so that a type registered
+    later (in a test) is offered too; a key no type declares is refused."""
+
+    widget = forms.CheckboxSelectMultiple
+    default_error_messages = {
+        "invalid_choice": _("„%(value)s“ kann eine Phase nicht öffnen. Bitte wählen Sie aus der Liste."),
+        "invalid_list": _("Bitte wählen Sie aus der Liste, was in der Phase möglich ist."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.pop("encoder", None)
+        kwargs.pop("decoder", None)
+        kwargs.pop("max_length", None)
+        super().__init__(choices=contributions.choices, **kwargs)
+
+    def prepare_value(self, value):
+        return list(value or ())
+
+    def clean(self, value):
+        # Stored in the registry's order, whatever order the browser sent.
+        chosen = set(super().clean(value))
+        return [action.full_key for action in contributions.actions() if action.full_key in chosen]
+
+
+class OpensField(models.JSONField):
+    """A list of action keys ("ideas.submit"), edited as checkboxes."""
+
+    def formfield(self, **kwargs):
+        # No hidden copy of the initial value (Django adds one for a
+        # callable default): an untouched new phase form stays unchanged.
+        return super().formfield(**{"form_class": OpensChoiceField, "show_hidden_initial": False, **kwargs})
+
+
 class Phase(Orderable):
     process = ParentalKey(Process, on_delete=models.CASCADE, related_name="phases")
     title = models.CharField(_("Titel"), max_length=120)
@@ -182,11 +222,12 @@ class Phase(Orderable):
     ends_at = models.DateTimeField(
         _("Ende"), null=True, blank=True, help_text=_("Leer lassen für eine Phase ohne Ende (z. B. Ideenspeicher).")
     )
-    ideas_open = models.BooleanField(_("Ideen einreichen"), default=False)
-    comments_open = models.BooleanField(_("Kommentieren"), default=False)
-    supports_open = models.BooleanField(_("Unterstützen"), default=False)
-    jury_open = models.BooleanField(_("Jury bewertet"), default=False)
-    results_published = models.BooleanField(_("Ergebnisse veröffentlicht"), default=False)
+    opens = OpensField(
+        _("In dieser Phase möglich"),
+        default=list,
+        blank=True,
+        help_text=_("Was Menschen tun können, solange die Phase läuft."),
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("Phase")
@@ -202,3 +243,12 @@ class Phase(Orderable):
 
     def contains(self, now) -> bool:
         return self.starts_at <= now and (self.ends_at is None or now < self.ends_at)
+
+    def has(self, key: str) -> bool:
+        """Whether this phase opens the action `key` ("ideas.submit")."""
+        return key in (self.opens or ())
+
+    def opened_actions(self) -> list[contributions.Action]:
+        """The registered actions this phase opens, in the registry's
+        order (keys of types no longer registered are left out)."""
+        return [action for action in contributions.actions() if self.has(action.full_key)]

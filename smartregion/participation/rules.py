@@ -4,7 +4,9 @@ processes (django-rules).
 The object of a contribution rule is the process itself (to add something
 to it) or a contribution that has a `process` (to support, comment, rate or
 change it); `process_of` finds the process in both cases. What is open
-comes from the phase active now (Process.is_open_for).
+comes from the phase active now: a type builds its rules in its own
+rules.py from `phase_opens("ideas.comment")` (Process.is_open) and
+`phase_has_opened("jury.results")` (Process.has_begun).
 
 participation.view_process     published, or editors and moderators
 participation.change_process   editors
@@ -26,25 +28,28 @@ def process_of(obj):
     return getattr(obj, "process", None)
 
 
-def _phase_switch(switch):
-    @rules.predicate(name=switch)
+def phase_opens(key: str) -> rules.Predicate:
+    """A predicate: the phase active now in the process of the object opens
+    the action `key` ("ideas.comment")."""
+
+    @rules.predicate(name=f"phase_opens({key})")
     def predicate(user, obj) -> bool:
         process = process_of(obj)
-        return process is not None and process.is_open_for(switch)
+        return process is not None and process.is_open(key)
 
     return predicate
 
 
-ideas_open = _phase_switch("ideas_open")
-comments_open = _phase_switch("comments_open")
-supports_open = _phase_switch("supports_open")
-jury_open = _phase_switch("jury_open")
+def phase_has_opened(key: str) -> rules.Predicate:
+    """A predicate: a phase that opens `key` has begun in the process of the
+    object, also if it ended since (results stay public)."""
 
+    @rules.predicate(name=f"phase_has_opened({key})")
+    def predicate(user, obj) -> bool:
+        process = process_of(obj)
+        return process is not None and process.has_begun(key)
 
-@rules.predicate
-def results_visible(user, obj) -> bool:
-    process = process_of(obj)
-    return process is not None and process.results_visible()
+    return predicate
 
 
 @rules.predicate
@@ -53,23 +58,6 @@ def is_process_published(user, obj) -> bool:
 
     process = process_of(obj)
     return process is not None and process.status == Process.Status.PUBLISHED
-
-
-@rules.predicate
-def is_assigned_juror(user, obj) -> bool:
-    """A juror of the process: assigned to it (the Jury group gives the
-    backend; the assignment gives this process)."""
-    from smartregion.accounts.predicates import in_group
-    from smartregion.accounts.roles import JURORS
-
-    process = process_of(obj)
-    if process is None or not in_group(user, JURORS):
-        return False
-    cache = getattr(user, "_jury_process_ids", None)
-    if cache is None:
-        cache = set(user.jury_processes.values_list("pk", flat=True))
-        user._jury_process_ids = cache
-    return process.pk in cache
 
 
 @rules.predicate

@@ -152,11 +152,9 @@ def _process_panels():
                             FieldPanel("description"),
                             FieldPanel("starts_at"),
                             FieldPanel("ends_at"),
-                            FieldPanel("ideas_open"),
-                            FieldPanel("comments_open"),
-                            FieldPanel("supports_open"),
-                            FieldPanel("jury_open"),
-                            FieldPanel("results_published"),
+                            # A checkbox per registered action, grouped
+                            # by contribution type (Phase.opens).
+                            FieldPanel("opens"),
                         ],
                     ),
                 ],

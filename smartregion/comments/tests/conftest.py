@@ -20,4 +20,4 @@ def verified_other_citizen(other_citizen):
 @pytest.fixture
 def idea(db):
     """A visible idea in a process whose phase has comments open."""
-    return IdeaFactory(process=process_with_phase("comments_open"), title="Mitfahrbank in Mendig")
+    return IdeaFactory(process=process_with_phase("ideas.comment"), title="Mitfahrbank in Mendig")

@@ -43,10 +43,10 @@ def test_a_verified_participant_comments_and_lands_at_the_comment(client, verifi
 @pytest.mark.parametrize(
     ("switches", "allowed"),
     [
-        (("comments_open",), True),
-        (("ideas_open", "comments_open", "supports_open"), True),
-        (("ideas_open",), False),
-        (("supports_open", "jury_open"), False),
+        (("ideas.comment",), True),
+        (("ideas.submit", "ideas.comment", "ideas.support"), True),
+        (("ideas.submit",), False),
+        (("ideas.support", "jury.rate"), False),
         ((), False),
     ],
 )
@@ -63,8 +63,8 @@ def test_comments_follow_the_phase(client, verified_citizen, switches, allowed):
 
 def test_nobody_comments_between_phases(client, verified_citizen):
     process = ProcessFactory()
-    PhaseFactory(process=process, comments_open=True, starts_at=_days(-20), ends_at=_days(-10))
-    PhaseFactory(process=process, comments_open=True, starts_at=_days(10), ends_at=_days(20))
+    PhaseFactory(process=process, opens=["ideas.comment"], starts_at=_days(-20), ends_at=_days(-10))
+    PhaseFactory(process=process, opens=["ideas.comment"], starts_at=_days(10), ends_at=_days(20))
     idea = IdeaFactory(process=process)
     client.force_login(verified_citizen)
 
@@ -118,7 +118,7 @@ def test_staff_comment_like_everybody_else(client, moderator, idea):
 
 def test_after_the_phase_the_form_says_so(client, verified_citizen):
     process = ProcessFactory()
-    PhaseFactory(process=process, comments_open=True, starts_at=_days(-20), ends_at=_days(-10))
+    PhaseFactory(process=process, opens=["ideas.comment"], starts_at=_days(-20), ends_at=_days(-10))
     idea = IdeaFactory(process=process)
     client.force_login(verified_citizen)
 
@@ -139,8 +139,8 @@ def test_a_withdrawn_idea_takes_no_new_comments(client, verified_citizen, idea):
 
 
 def test_an_idea_the_person_may_not_see_does_not_exist(client, verified_citizen):
-    hidden = IdeaFactory(process=process_with_phase("comments_open"), moderation=Moderation.HIDDEN)
-    draft = IdeaFactory(process=process_with_phase("comments_open", status=Process.Status.DRAFT))
+    hidden = IdeaFactory(process=process_with_phase("ideas.comment"), moderation=Moderation.HIDDEN)
+    draft = IdeaFactory(process=process_with_phase("ideas.comment", status=Process.Status.DRAFT))
     client.force_login(verified_citizen)
 
     assert post(client, hidden).status_code == 404
@@ -209,7 +209,7 @@ def test_the_same_key_of_another_person_does_not_swallow_their_comment(verified_
 
 
 def test_pre_moderation_keeps_the_comment_pending_and_uncounted(client, verified_citizen, other_citizen):
-    idea = IdeaFactory(process=process_with_phase("comments_open", moderation=Process.ModerationMode.PRE))
+    idea = IdeaFactory(process=process_with_phase("ideas.comment", moderation=Process.ModerationMode.PRE))
     client.force_login(verified_citizen)
 
     response = post(client, idea, follow=True)

@@ -63,7 +63,7 @@ def test_hiding_twice_counts_once_and_changes_the_reason(idea, comment):
 
 
 def test_restoring_a_pending_comment_approves_it(verified_citizen):
-    idea = IdeaFactory(process=process_with_phase("comments_open", moderation=Process.ModerationMode.PRE))
+    idea = IdeaFactory(process=process_with_phase("ideas.comment", moderation=Process.ModerationMode.PRE))
     pending = actions.add_comment(idea, verified_citizen, "Bitte freigeben")
     idea.refresh_from_db()
     assert idea.comment_count == 0
@@ -77,7 +77,7 @@ def test_restoring_a_pending_comment_approves_it(verified_citizen):
 
 
 def test_hiding_a_pending_comment_leaves_the_count(verified_citizen):
-    idea = IdeaFactory(process=process_with_phase("comments_open", moderation=Process.ModerationMode.PRE))
+    idea = IdeaFactory(process=process_with_phase("ideas.comment", moderation=Process.ModerationMode.PRE))
     pending = actions.add_comment(idea, verified_citizen, "Werbung!")
 
     actions.hide_comment(pending, HiddenReason.ADVERTISING)

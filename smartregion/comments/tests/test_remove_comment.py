@@ -47,7 +47,7 @@ def test_removing_twice_counts_once(idea, comment):
 def test_a_pending_comment_leaves_no_mark_on_the_count(verified_citizen):
     from smartregion.ideas.tests.factories import IdeaFactory
 
-    idea = IdeaFactory(process=process_with_phase("comments_open", moderation=Process.ModerationMode.PRE))
+    idea = IdeaFactory(process=process_with_phase("ideas.comment", moderation=Process.ModerationMode.PRE))
     comment = actions.add_comment(idea, verified_citizen, "Wartet noch")
 
     actions.remove_comment(comment)
@@ -59,7 +59,7 @@ def test_a_pending_comment_leaves_no_mark_on_the_count(verified_citizen):
 
 def test_the_author_may_remove_after_the_edit_window_and_the_phase(client, verified_citizen, idea, comment):
     Comment.objects.filter(pk=comment.pk).update(created_at=comment.created_at.replace(year=2020))
-    idea.process.phases.update(comments_open=False)
+    idea.process.phases.update(opens=[])
     client.force_login(verified_citizen)
 
     client.post(f"/kommentare/{comment.pk}/entfernen/")

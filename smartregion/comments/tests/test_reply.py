@@ -75,7 +75,7 @@ def test_no_reply_to_a_comment_that_is_not_visible(client, verified_citizen, ide
 
 
 def test_no_reply_across_targets(verified_citizen, idea):
-    elsewhere = IdeaFactory(process=process_with_phase("comments_open"))
+    elsewhere = IdeaFactory(process=process_with_phase("ideas.comment"))
     parent = CommentFactory(target=elsewhere)
 
     with pytest.raises(actions.ReplyNotPossible):

@@ -122,7 +122,7 @@ def test_htmx_gets_only_the_next_comments_and_the_next_link(client, idea):
 
 
 def test_pending_comments_show_only_to_their_author(client, verified_citizen, verified_other_citizen):
-    idea = IdeaFactory(process=process_with_phase("comments_open", moderation=Process.ModerationMode.PRE))
+    idea = IdeaFactory(process=process_with_phase("ideas.comment", moderation=Process.ModerationMode.PRE))
     actions.add_comment(idea, verified_citizen, "Noch nicht freigegeben")
 
     assert "Noch nicht freigegeben" not in thread(client, idea).text
@@ -182,16 +182,16 @@ def test_closed_and_upcoming_phases_are_named(client, verified_citizen):
     now = timezone.now()
     over = ProcessFactory()
     PhaseFactory(
-        process=over, comments_open=True, starts_at=now - dt.timedelta(days=9), ends_at=now - dt.timedelta(days=2)
+        process=over, opens=["ideas.comment"], starts_at=now - dt.timedelta(days=9), ends_at=now - dt.timedelta(days=2)
     )
     later = ProcessFactory()
     PhaseFactory(
         process=later,
-        comments_open=True,
+        opens=["ideas.comment"],
         starts_at=dt.datetime(2031, 3, 1, 9, 0, tzinfo=dt.UTC),
         ends_at=dt.datetime(2031, 4, 1, 9, 0, tzinfo=dt.UTC),
     )
-    never = process_with_phase("ideas_open")
+    never = process_with_phase("ideas.submit")
     client.force_login(verified_citizen)
 
     assert "Die Kommentarphase ist beendet." in thread(client, IdeaFactory(process=over)).text
@@ -202,8 +202,8 @@ def test_closed_and_upcoming_phases_are_named(client, verified_citizen):
 
 
 def test_unknown_or_invisible_targets_are_not_found(client, verified_citizen, idea):
-    hidden = IdeaFactory(process=process_with_phase("comments_open"), moderation=Moderation.HIDDEN)
-    draft = IdeaFactory(process=process_with_phase("comments_open", status=Process.Status.DRAFT))
+    hidden = IdeaFactory(process=process_with_phase("ideas.comment"), moderation=Moderation.HIDDEN)
+    draft = IdeaFactory(process=process_with_phase("ideas.comment", status=Process.Status.DRAFT))
     client.force_login(verified_citizen)
 
     assert client.get("/kommentare/gibtsnicht/1/").status_code == 404

@@ -7,7 +7,7 @@ from smartregion.ideas.tests.factories import JuryCriterionFactory
 from smartregion.participation.tests.factories import process_with_phase
 
 
-def jury_process(*jurors, weights=(1,), switches=("jury_open",), **process_fields):
+def jury_process(*jurors, weights=(1,), switches=("jury.rate",), **process_fields):
     """A published process whose one phase runs now with `switches` on,
     one criterion per weight in `weights`, and `jurors` assigned."""
     process = process_with_phase(*switches, **process_fields)

@@ -40,7 +40,7 @@ def process(db):
 @pytest.fixture
 def jury_phase(db):
     """A competition whose jury rates right now: no new ideas."""
-    return process_with_phase("jury_open", title="Ideenwettbewerb in der Jurysitzung", slug="wettbewerb")
+    return process_with_phase("jury.rate", title="Ideenwettbewerb in der Jurysitzung", slug="wettbewerb")
 
 
 @pytest.fixture
@@ -183,7 +183,7 @@ def test_bad_input_writes_nothing_and_keeps_what_was_typed(as_guide, mayen, proc
 
 
 def test_a_municipal_process_takes_only_its_municipality(as_editor, mayen, andernach):
-    process = process_with_phase("ideas_open", municipality=mayen)
+    process = process_with_phase("ideas.submit", municipality=mayen)
     response = as_editor.post(CAPTURE, form_data(process, andernach))
     assert response.status_code == 200
     assert "Bitte wählen Sie die Kommune des Verfahrens." in response.content.decode()
@@ -191,7 +191,7 @@ def test_a_municipal_process_takes_only_its_municipality(as_editor, mayen, ander
 
 
 def test_a_draft_process_cannot_be_chosen(as_editor, mayen):
-    draft = process_with_phase("ideas_open", status=Process.Status.DRAFT)
+    draft = process_with_phase("ideas.submit", status=Process.Status.DRAFT)
     response = as_editor.post(CAPTURE, form_data(draft, mayen))
     assert response.status_code == 200
     assert "Bitte wählen Sie ein veröffentlichtes Verfahren." in response.content.decode()
@@ -370,7 +370,7 @@ def test_the_capture_form_costs_the_same_queries_with_more_processes_and_places(
 
 def test_only_processes_that_take_ideas_now_are_offered(as_guide, mayen, process, jury_phase):
     ProcessFactory(title="Ohne Phase")
-    process_with_phase("ideas_open", title="Entwurf", status=Process.Status.DRAFT)
+    process_with_phase("ideas.submit", title="Entwurf", status=Process.Status.DRAFT)
     form = as_guide.get(CAPTURE).context["form"]
     offered = [value for value, _ in form.fields["process"].widget.choices]
     assert offered == ["", process.pk]
@@ -399,7 +399,7 @@ def test_a_process_whose_idea_phase_has_ended_is_refused(as_editor, mayen):
 
     PhaseFactory(
         process=ended,
-        ideas_open=True,
+        opens=["ideas.submit"],
         starts_at=timezone.now() - dt.timedelta(days=30),
         ends_at=timezone.now() - dt.timedelta(days=1),
     )

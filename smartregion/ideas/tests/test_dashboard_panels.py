@@ -68,7 +68,7 @@ def test_withdrawn_hidden_and_unlisted_ideas_wait_for_no_juror(juror):
 
 
 def test_processes_whose_jury_does_not_rate_now_are_left_out(juror):
-    closed = jury_process(juror, switches=("ideas_open",))
+    closed = jury_process(juror, switches=("ideas.submit",))
     IdeaFactory(process=closed)
     not_assigned = jury_process()
     IdeaFactory(process=not_assigned)

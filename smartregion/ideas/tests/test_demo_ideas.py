@@ -81,18 +81,18 @@ def test_the_competition_is_finished_with_its_2021_phases(seeded):
 
     assert process.status == Process.Status.PUBLISHED
     assert process.state() == "finished"
-    assert process.results_visible()
+    assert process.has_begun("jury.results")
     assert [phase.title for phase in phases] == ["Einreichung", "Bewertung durch die Jury", "Ergebnisse"]
     submission, jury, results = phases
     assert timezone.localtime(submission.starts_at, BERLIN).date() == dt.date(2021, 10, 7)
     # Ideas until the end of 7 November (Europe/Berlin).
     assert timezone.localtime(submission.ends_at, BERLIN) == dt.datetime(2021, 11, 8, tzinfo=BERLIN)
-    assert (submission.ideas_open, submission.comments_open, submission.supports_open) == (True, True, False)
-    assert jury.jury_open and not (jury.ideas_open or jury.supports_open)
+    assert submission.opens == ["ideas.submit", "ideas.comment"]
+    assert jury.opens == ["jury.rate"]
     assert timezone.localtime(results.starts_at, BERLIN).date() == dt.date(2021, 11, 30)
-    assert results.results_published
+    assert results.opens == ["jury.results"]
     # No public vote in any phase.
-    assert not any(phase.supports_open for phase in phases)
+    assert not any(phase.has("ideas.support") for phase in phases)
 
 
 def test_the_store_has_one_open_ended_phase_since_the_platform_started(seeded):
@@ -101,9 +101,9 @@ def test_the_store_has_one_open_ended_phase_since_the_platform_started(seeded):
 
     assert timezone.localtime(phase.starts_at, BERLIN).date() == dt.date(2021, 9, 23)
     assert phase.ends_at is None
-    assert (phase.ideas_open, phase.comments_open, phase.supports_open) == (True, True, True)
+    assert phase.opens == ["ideas.submit", "ideas.comment", "ideas.support"]
     assert process.state() == "running"
-    assert process.is_open_for("supports_open")
+    assert process.is_open("ideas.support")
 
 
 def test_the_competition_topics_are_its_four_categories(seeded):

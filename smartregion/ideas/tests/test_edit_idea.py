@@ -97,7 +97,7 @@ def test_a_kept_image_needs_its_description(client, idea):
     assert "Bitte beschreiben Sie kurz" in response.content.decode()
 
 
-@pytest.mark.parametrize("switches", [("comments_open", "supports_open"), ("jury_open",), ()])
+@pytest.mark.parametrize("switches", [("ideas.comment", "ideas.support"), ("jury.rate",), ()])
 def test_after_the_submission_phase_the_idea_cannot_be_edited(client, citizen, switches):
     idea = IdeaFactory(process=process_with_phase(*switches), author=verify_email(citizen))
     client.force_login(citizen)

@@ -120,7 +120,7 @@ def test_a_withdrawn_idea_stays_visible_with_a_notice(client, idea):
 
 
 def test_without_supports_open_nobody_can_support(client, verified_citizen):
-    idea = IdeaFactory(process=process_with_phase("comments_open"))
+    idea = IdeaFactory(process=process_with_phase("ideas.comment"))
     client.force_login(verified_citizen)
 
     page = get(client, idea).content.decode()

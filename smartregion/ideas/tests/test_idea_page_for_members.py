@@ -174,7 +174,7 @@ def test_a_withdrawn_idea(client, member, idea):
 
 
 def test_a_process_without_comments_and_supports_now(client, member):
-    idea = IdeaFactory(process=process_with_phase("ideas_open"))
+    idea = IdeaFactory(process=process_with_phase("ideas.submit"))
     CommentFactory(target=idea)
     client.force_login(member)
 
@@ -244,10 +244,10 @@ def test_a_superuser_gets_the_page_rendered_for_them(client, idea):
 
 def test_before_the_commenting_phase_it_says_when_it_begins(client, member):
     process = ProcessFactory()
-    PhaseFactory(process=process, supports_open=True, ends_at=timezone.now() + dt.timedelta(days=1))
+    PhaseFactory(process=process, opens=["ideas.support"], ends_at=timezone.now() + dt.timedelta(days=1))
     PhaseFactory(
         process=process,
-        comments_open=True,
+        opens=["ideas.comment"],
         starts_at=timezone.now() + dt.timedelta(days=2),
         ends_at=timezone.now() + dt.timedelta(days=9),
     )
@@ -262,7 +262,7 @@ def test_before_the_commenting_phase_it_says_when_it_begins(client, member):
 
 def test_the_cached_page_ends_when_the_phase_ends(client, member):
     process = ProcessFactory()
-    PhaseFactory(process=process, comments_open=True, ends_at=timezone.now() + dt.timedelta(seconds=1))
+    PhaseFactory(process=process, opens=["ideas.comment"], ends_at=timezone.now() + dt.timedelta(seconds=1))
     idea = IdeaFactory(process=process)
     client.force_login(member)
     url = idea.get_absolute_url()

@@ -138,7 +138,7 @@ def test_a_juror_needs_the_second_factor(client, juror, process):
     assert "/konto/" in response["Location"]
 
 
-@pytest.mark.parametrize("switches", [(), ("ideas_open",), ("results_published",)])
+@pytest.mark.parametrize("switches", [(), ("ideas.submit",), ("jury.results",)])
 def test_the_board_is_closed_outside_the_jury_phase(as_juror, juror, switches):
     process = jury_process(juror, switches=switches)
     idea = IdeaFactory(process=process)
@@ -192,7 +192,7 @@ def test_the_jury_menu_is_hidden_from_jurors_without_an_open_jury(client):
     from smartregion.ideas.jury_admin import may_see_jury_menu
 
     resting = new_juror(email="ruhend@example.org")
-    jury_process(resting, switches=("ideas_open",))
+    jury_process(resting, switches=("ideas.submit",))
     assert not may_see_jury_menu(resting)
     content = log_in_with_second_factor(client, resting).get("/redaktion/").content.decode()
     assert '"url": "/redaktion/jury/"' not in content
@@ -206,7 +206,7 @@ def test_the_jury_menu_shows_for_editors(client, editor, moderator):
 
 
 def test_the_jury_index_lists_the_jurors_processes(as_juror, juror, process):
-    closed = jury_process(juror, switches=("results_published",), title="Abgeschlossener Wettbewerb")
+    closed = jury_process(juror, switches=("jury.results",), title="Abgeschlossener Wettbewerb")
     content = as_juror.get("/redaktion/jury/").content.decode()
     assert f'href="{board_url(process)}"' in content
     assert "Abgeschlossener Wettbewerb" in content

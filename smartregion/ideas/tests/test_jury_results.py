@@ -95,7 +95,7 @@ def test_only_editors_mark_winners_and_publish(client, request, person, process)
     process.refresh_from_db()
     assert idea.status == Idea.Status.SUBMITTED
     assert process.results_statement == ""
-    assert not process.results_visible()
+    assert not process.has_begun("jury.results")
 
 
 def test_the_writes_are_post_only(as_editor, process):
@@ -113,11 +113,11 @@ def test_publishing_ends_the_jury_phase_and_starts_a_results_phase(as_editor, pr
     assert response.status_code == 302
     process.refresh_from_db()
     assert process.results_statement == RESULTS
-    assert process.results_visible()
-    assert not process.is_open_for("jury_open")
+    assert process.has_begun("jury.results")
+    assert not process.is_open("jury.rate")
     jury_phase.refresh_from_db()
     assert jury_phase.ends_at <= timezone.now()
-    results = process.phases.get(results_published=True)
+    results = process.phases.get(opens=["jury.results"])
     assert results.title == "Ergebnisse"
     assert results.ends_at is None
     assert [phase.pk for phase in process.ordered_phases()] == [jury_phase.pk, results.pk]
@@ -128,7 +128,7 @@ def test_publishing_needs_a_statement(as_editor, process):
     assert response.status_code == 200
     assert "Bitte schreiben Sie eine Erklärung zu den Ergebnissen." in response.content.decode()
     process.refresh_from_db()
-    assert not process.results_visible()
+    assert not process.has_begun("jury.results")
     assert process.phases.count() == 1
 
 
@@ -137,7 +137,7 @@ def test_publishing_again_only_changes_the_statement(process):
     jury.publish_results(process, "Neue Erklärung")
     process.refresh_from_db()
     assert process.results_statement == "Neue Erklärung"
-    assert process.phases.filter(results_published=True).count() == 1
+    assert process.phases.filter(opens=["jury.results"]).count() == 1
 
 
 def test_the_results_phase_is_named_in_the_site_language_whoever_publishes(process):
@@ -146,12 +146,12 @@ def test_the_results_phase_is_named_in_the_site_language_whoever_publishes(proce
     with translation.override("en"):
         jury.publish_results(process, RESULTS)
 
-    assert process.phases.get(results_published=True).title == "Ergebnisse"
+    assert process.phases.get(opens=["jury.results"]).title == "Ergebnisse"
 
 
 def test_a_results_phase_begun_already_is_kept(juror):
     now = timezone.now()
-    process = jury_process(juror, switches=("results_published",))
+    process = jury_process(juror, switches=("jury.results",))
     jury.publish_results(process, RESULTS, now=now)
     assert process.phases.count() == 1
 
@@ -164,15 +164,15 @@ def test_a_planned_later_phase_still_comes(juror):
         title="Umsetzung",
         starts_at=now + dt.timedelta(days=30),
         ends_at=now + dt.timedelta(days=60),
-        comments_open=True,
+        opens=["ideas.comment"],
         sort_order=5,
     )
     results = jury.publish_results(process, RESULTS, now=now)
     assert results.ends_at == later.starts_at
     process = type(process).objects.get(pk=process.pk)
     assert [phase.title for phase in process.ordered_phases()][-2:] == ["Ergebnisse", "Umsetzung"]
-    assert process.is_open_for("comments_open", now + dt.timedelta(days=31))
-    assert process.results_visible(now + dt.timedelta(days=31))
+    assert process.is_open("ideas.comment", now + dt.timedelta(days=31))
+    assert process.has_begun("jury.results", now + dt.timedelta(days=31))
 
 
 def test_publishing_between_phases_adds_the_results_phase(juror):
@@ -180,7 +180,7 @@ def test_publishing_between_phases_adds_the_results_phase(juror):
     process = jury_process(juror)
     Phase.objects.filter(process=process).update(ends_at=now - dt.timedelta(days=1))
     results = jury.publish_results(process, RESULTS, now=now)
-    assert results.starts_at == now and results.results_published
+    assert results.starts_at == now and results.opens == ["jury.results"]
 
 
 # The public page.

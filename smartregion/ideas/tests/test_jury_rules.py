@@ -36,7 +36,7 @@ def test_an_assigned_account_outside_the_jury_group_does_not_rate(citizen):
     assert not rules.has_perm("ideas.rate_idea", citizen, idea)
 
 
-@pytest.mark.parametrize("switches", [(), ("ideas_open", "comments_open", "supports_open"), ("results_published",)])
+@pytest.mark.parametrize("switches", [(), ("ideas.submit", "ideas.comment", "ideas.support"), ("jury.results",)])
 def test_nobody_rates_outside_the_jury_phase(juror, switches):
     process = jury_process(juror, switches=switches)
     idea = IdeaFactory(process=process)
@@ -81,7 +81,7 @@ def test_editors_and_superusers_are_no_jurors(editor):
 def test_anonymous_visitors_do_nothing():
     from django.contrib.auth.models import AnonymousUser
 
-    process = process_with_phase("jury_open")
+    process = process_with_phase("jury.rate")
     idea = IdeaFactory(process=process)
     anonymous = AnonymousUser()
     assert not rules.has_perm("ideas.view_jury_board", anonymous, process)

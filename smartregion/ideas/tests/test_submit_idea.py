@@ -80,7 +80,7 @@ def test_an_anonymous_visitor_is_sent_to_the_login(client, process):
 
 @pytest.mark.parametrize(
     "switches",
-    [(), ("comments_open",), ("supports_open",), ("jury_open",), ("comments_open", "supports_open")],
+    [(), ("ideas.comment",), ("ideas.support",), ("jury.rate",), ("ideas.comment", "ideas.support")],
 )
 def test_nobody_submits_while_ideas_are_closed(client, verified_citizen, switches):
     process = process_with_phase(*switches)

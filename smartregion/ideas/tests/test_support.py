@@ -164,7 +164,7 @@ def test_an_anonymous_visitor_is_sent_to_the_login(client, idea):
     assert count(idea) == 0
 
 
-@pytest.mark.parametrize("switches", [(), ("ideas_open", "comments_open"), ("jury_open",)])
+@pytest.mark.parametrize("switches", [(), ("ideas.submit", "ideas.comment"), ("jury.rate",)])
 def test_nobody_supports_while_supports_are_closed(client, verified_citizen, switches):
     idea = IdeaFactory(process=process_with_phase(*switches))
     client.force_login(verified_citizen)

@@ -50,7 +50,7 @@ def test_post_withdraws_and_the_idea_stays_visible_with_its_comments(client, ide
 
 
 def test_withdrawing_works_in_any_phase(client, citizen):
-    idea = IdeaFactory(process=process_with_phase("jury_open"), author=verify_email(citizen))
+    idea = IdeaFactory(process=process_with_phase("jury.rate"), author=verify_email(citizen))
     client.force_login(citizen)
 
     client.post(withdraw_url(idea))

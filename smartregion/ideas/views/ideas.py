@@ -95,7 +95,7 @@ def _get_own_idea(request, slug, pk) -> Idea:
 
 
 def _why_not_submit(request, process) -> str:
-    if not process.is_open_for("ideas_open"):
+    if not process.is_open("ideas.submit"):
         return _("In diesem Verfahren können gerade keine Ideen eingereicht werden.")
     if not is_verified_participant(request.user):
         return _("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse, dann können Sie Ideen einreichen.")
@@ -259,7 +259,7 @@ def _support_state(request, idea, supported) -> str:
     "own", "unverified", "supported" or "open"."""
     if idea.is_withdrawn:
         return "withdrawn"
-    if not idea.process.is_open_for("supports_open") or idea.moderation != Moderation.VISIBLE:
+    if not idea.process.is_open("ideas.support") or idea.moderation != Moderation.VISIBLE:
         return "closed"
     if not request.user.is_authenticated:
         return "anonymous"

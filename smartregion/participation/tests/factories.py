@@ -22,8 +22,8 @@ class ProcessFactory(factory.django.DjangoModelFactory):
 
 
 class PhaseFactory(factory.django.DjangoModelFactory):
-    """A phase that runs from a week ago to a week from now, with every
-    switch off."""
+    """A phase that runs from a week ago to a week from now and opens
+    nothing (give `opens=["ideas.submit", ...]`)."""
 
     class Meta:
         model = Phase
@@ -32,17 +32,18 @@ class PhaseFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Phase {n}")
     starts_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=7))
     ends_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=7))
+    opens = factory.LazyFunction(list)
 
 
-def process_with_phase(*switches: str, **process_fields) -> Process:
-    """A published process whose one phase runs now with `switches` on,
-    e.g. process_with_phase("ideas_open", "comments_open")."""
+def process_with_phase(*keys: str, **process_fields) -> Process:
+    """A published process whose one phase runs now opening the actions
+    `keys`, e.g. process_with_phase("ideas.submit", "ideas.comment")."""
     process = ProcessFactory(**process_fields)
-    PhaseFactory(process=process, **dict.fromkeys(switches, True))
+    PhaseFactory(process=process, opens=list(keys))
     return process
 
 
 def open_process(**process_fields) -> Process:
     """A published process in which people may submit, comment and
     support right now."""
-    return process_with_phase("ideas_open", "comments_open", "supports_open", **process_fields)
+    return process_with_phase("ideas.submit", "ideas.comment", "ideas.support", **process_fields)

@@ -29,7 +29,7 @@ def moment(days, hour=10):
     return value.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
-def phase(title, starts, ends, **switches):
+def phase(title, starts, ends, opens=()):
     data = {
         "id": "",
         "title": title,
@@ -38,17 +38,17 @@ def phase(title, starts, ends, **switches):
         "ends_at": ends.strftime("%Y-%m-%d %H:%M") if ends else "",
         "ORDER": "",
         "DELETE": "",
+        # A tuple, which nested_form_data leaves alone: one value per
+        # ticked checkbox.
+        "opens": tuple(opens),
     }
-    for switch in ("ideas_open", "comments_open", "supports_open", "jury_open", "results_published"):
-        if switches.get(switch):
-            data[switch] = "on"
     return data
 
 
 def two_phases():
     return [
-        phase("Ideen sammeln", moment(-5), moment(20), ideas_open=True, comments_open=True, supports_open=True),
-        phase("Jury", moment(20), moment(40), jury_open=True),
+        phase("Ideen sammeln", moment(-5), moment(20), opens=["ideas.submit", "ideas.comment", "ideas.support"]),
+        phase("Jury", moment(20), moment(40), opens=["jury.rate"]),
     ]
 
 
@@ -100,14 +100,14 @@ def test_an_editor_creates_a_process_with_two_phases(as_editor):
     assert response.status_code == 302, form_errors(response)
     process = Process.objects.get(slug="ideenwettbewerb-mobilitaet")
     assert [p.title for p in process.ordered_phases()] == ["Ideen sammeln", "Jury"]
-    assert process.active_phase().ideas_open
-    assert process.is_open_for("ideas_open")
+    assert process.active_phase().has("ideas.submit")
+    assert process.is_open("ideas.submit")
     assert [(c.name, c.weight) for c in process.jury_criteria.all()] == [("Wirkung", 3)]
 
 
 def test_an_editor_sees_the_list_and_the_add_form(as_editor, juror):
     process = ProcessFactory(title="Ideenspeicher")
-    PhaseFactory(process=process, title="Immer offen", ends_at=None, ideas_open=True)
+    PhaseFactory(process=process, title="Immer offen", ends_at=None, opens=["ideas.submit"])
 
     listing = as_editor.get("/redaktion/beteiligungsverfahren/")
     add = as_editor.get(ADD)
@@ -139,7 +139,7 @@ def test_it_refuses_a_juror_outside_the_jury_group(as_editor, citizen):
 
 
 def test_it_rejects_a_phase_that_ends_before_it_starts_and_keeps_the_input(as_editor):
-    phases = [phase("Verdreht", moment(10), moment(5), ideas_open=True)]
+    phases = [phase("Verdreht", moment(10), moment(5), opens=["ideas.submit"])]
 
     response = as_editor.post(ADD, form_data(phases=phases))
 
@@ -153,8 +153,8 @@ def test_it_rejects_a_phase_that_ends_before_it_starts_and_keeps_the_input(as_ed
 
 def test_it_rejects_overlapping_phases(as_editor):
     phases = [
-        phase("Ideen sammeln", moment(0), moment(20), ideas_open=True),
-        phase("Zu früh", moment(10), moment(30), jury_open=True),
+        phase("Ideen sammeln", moment(0), moment(20), opens=["ideas.submit"]),
+        phase("Zu früh", moment(10), moment(30), opens=["jury.rate"]),
     ]
 
     response = as_editor.post(ADD, form_data(phases=phases))
@@ -166,7 +166,7 @@ def test_it_rejects_overlapping_phases(as_editor):
 
 
 def test_an_open_ended_phase_overlaps_every_later_one(as_editor):
-    phases = [phase("Immer offen", moment(0), None, ideas_open=True), phase("Später", moment(30), moment(40))]
+    phases = [phase("Immer offen", moment(0), None, opens=["ideas.submit"]), phase("Später", moment(30), moment(40))]
 
     response = as_editor.post(ADD, form_data(phases=phases))
 
@@ -199,8 +199,8 @@ def test_an_editor_edits_the_phases(as_editor):
     process = ProcessFactory(slug="ideenwettbewerb-mobilitaet")
     existing = PhaseFactory(process=process, title="Alt", starts_at=moment(-5), ends_at=moment(5), sort_order=0)
     phases = [
-        {**phase("Ideen sammeln", moment(-5), moment(5), ideas_open=True), "id": str(existing.pk)},
-        phase("Jury", moment(5), moment(15), jury_open=True),
+        {**phase("Ideen sammeln", moment(-5), moment(5), opens=["ideas.submit"]), "id": str(existing.pk)},
+        phase("Jury", moment(5), moment(15), opens=["jury.rate"]),
     ]
 
     assert as_editor.get(edit_url(process)).status_code == 200

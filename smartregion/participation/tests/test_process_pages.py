@@ -45,9 +45,7 @@ def running(db):
         starts_at=days(-10),
         # Midnight in Berlin ends the phase with the day before.
         ends_at=dt.datetime(2099, 11, 8, tzinfo=BERLIN),
-        ideas_open=True,
-        comments_open=True,
-        supports_open=True,
+        opens=["ideas.submit", "ideas.comment", "ideas.support"],
         sort_order=1,
     )
     PhaseFactory(
@@ -55,7 +53,7 @@ def running(db):
         title="Jury",
         starts_at=dt.datetime(2099, 11, 8, tzinfo=BERLIN),
         ends_at=dt.datetime(2099, 12, 1, tzinfo=BERLIN),
-        jury_open=True,
+        opens=["jury.rate"],
         sort_order=2,
     )
     return process
@@ -64,15 +62,15 @@ def running(db):
 @pytest.fixture
 def upcoming(db):
     process = ProcessFactory(title="Kommender Dialog")
-    PhaseFactory(process=process, starts_at=days(20), ends_at=days(40), ideas_open=True)
+    PhaseFactory(process=process, starts_at=days(20), ends_at=days(40), opens=["ideas.submit"])
     return process
 
 
 @pytest.fixture
 def finished(db):
     process = ProcessFactory(title="Ideenwettbewerb 2021", results_statement="Die Jury hat drei Ideen ausgezeichnet.")
-    PhaseFactory(process=process, starts_at=days(-90), ends_at=days(-60), ideas_open=True)
-    PhaseFactory(process=process, starts_at=days(-60), ends_at=days(-1), results_published=True)
+    PhaseFactory(process=process, starts_at=days(-90), ends_at=days(-60), opens=["ideas.submit"])
+    PhaseFactory(process=process, starts_at=days(-60), ends_at=days(-1), opens=["jury.results"])
     return process
 
 
@@ -166,8 +164,8 @@ def test_the_timeline_marks_the_current_phase(client, running):
 
 def test_between_phases_no_phase_is_current(client, db):
     process = ProcessFactory()
-    PhaseFactory(process=process, starts_at=days(-20), ends_at=days(-10), ideas_open=True)
-    PhaseFactory(process=process, starts_at=days(10), ends_at=days(20), supports_open=True)
+    PhaseFactory(process=process, starts_at=days(-20), ends_at=days(-10), opens=["ideas.submit"])
+    PhaseFactory(process=process, starts_at=days(10), ends_at=days(20), opens=["ideas.support"])
 
     response = client.get(detail(process))
 
@@ -179,13 +177,13 @@ def test_between_phases_no_phase_is_current(client, db):
 
 
 def actions_of(response):
-    return {action["switch"]: action for action in response.context["actions"]}
+    return {action["key"]: action for action in response.context["actions"]}
 
 
 def test_anonymous_visitors_are_asked_to_log_in_and_see_the_deadline(client, running):
     response = client.get(detail(running))
 
-    ideas = actions_of(response)["ideas_open"]
+    ideas = actions_of(response)["ideas.submit"]
     assert not ideas["available"]
     assert ideas["reason"] == "Bitte melden Sie sich an, um eine Idee einzureichen."
     assert ideas["notes"] == ["Die Einreichungsphase endet am 7. November 2099."]
@@ -210,26 +208,26 @@ def test_a_verified_citizen_may_submit_comment_and_support(client, verified_citi
 
     actions = actions_of(response)
     assert all(action["available"] for action in actions.values())
-    assert actions["ideas_open"]["link"]["url"] == "/beteiligung/ideenwettbewerb-2099/ideen/neu/"
+    assert actions["ideas.submit"]["link"].url == "/beteiligung/ideenwettbewerb-2099/ideen/neu/"
     assert 'href="/beteiligung/ideenwettbewerb-2099/ideen/neu/"' in response.text
 
 
 def test_before_the_submission_phase_it_says_when_it_begins(client, verified_citizen):
     process = ProcessFactory()
-    PhaseFactory(process=process, starts_at=days(-5), ends_at=days(5), comments_open=True)
+    PhaseFactory(process=process, starts_at=days(-5), ends_at=days(5), opens=["ideas.comment"])
     PhaseFactory(
         process=process,
         starts_at=dt.datetime(2099, 10, 1, 9, tzinfo=BERLIN),
         ends_at=dt.datetime(2099, 10, 30, tzinfo=BERLIN),
-        ideas_open=True,
+        opens=["ideas.submit"],
     )
     client.force_login(verified_citizen)
 
     actions = actions_of(client.get(detail(process)))
 
-    assert actions["ideas_open"]["reason"] == "Die Einreichung beginnt am 1. Oktober 2099."
-    assert actions["comments_open"]["available"]
-    assert actions["supports_open"]["reason"] == "In diesem Verfahren werden Ideen nicht unterstützt."
+    assert actions["ideas.submit"]["reason"] == "Die Einreichung beginnt am 1. Oktober 2099."
+    assert actions["ideas.comment"]["available"]
+    assert actions["ideas.support"]["reason"] == "In diesem Verfahren werden Ideen nicht unterstützt."
 
 
 def test_between_phases_it_says_no_phase_is_active(client, verified_citizen):
@@ -239,11 +237,11 @@ def test_between_phases_it_says_no_phase_is_active(client, verified_citizen):
         process=process,
         starts_at=dt.datetime(2099, 1, 4, 10, tzinfo=BERLIN),
         ends_at=dt.datetime(2099, 2, 1, tzinfo=BERLIN),
-        ideas_open=True,
+        opens=["ideas.submit"],
     )
     client.force_login(verified_citizen)
 
-    ideas = actions_of(client.get(detail(process)))["ideas_open"]
+    ideas = actions_of(client.get(detail(process)))["ideas.submit"]
 
     assert ideas["reason"] == "Zurzeit ist keine Phase aktiv. Die Einreichung beginnt am 4. Januar 2099."
 
@@ -251,7 +249,7 @@ def test_between_phases_it_says_no_phase_is_active(client, verified_citizen):
 def test_after_the_submission_phase_it_says_when_it_ended(client, verified_citizen, finished):
     client.force_login(verified_citizen)
 
-    ideas = actions_of(client.get(detail(finished)))["ideas_open"]
+    ideas = actions_of(client.get(detail(finished)))["ideas.submit"]
 
     assert not ideas["available"]
     assert ideas["reason"].startswith("Zurzeit ist keine Phase aktiv. Die Einreichungsphase ist am ")
@@ -260,12 +258,12 @@ def test_after_the_submission_phase_it_says_when_it_ended(client, verified_citiz
 def test_back_to_back_phases_with_the_same_switch_give_one_deadline(client, db):
     process = ProcessFactory()
     middle = days(3)
-    PhaseFactory(process=process, starts_at=days(-3), ends_at=middle, ideas_open=True)
+    PhaseFactory(process=process, starts_at=days(-3), ends_at=middle, opens=["ideas.submit"])
     PhaseFactory(
-        process=process, starts_at=middle, ends_at=dt.datetime(2099, 5, 1, 12, tzinfo=BERLIN), ideas_open=True
+        process=process, starts_at=middle, ends_at=dt.datetime(2099, 5, 1, 12, tzinfo=BERLIN), opens=["ideas.submit"]
     )
 
-    ideas = actions_of(client.get(detail(process)))["ideas_open"]
+    ideas = actions_of(client.get(detail(process)))["ideas.submit"]
 
     assert ideas["notes"] == ["Die Einreichungsphase endet am 1. Mai 2099."]
 
@@ -311,7 +309,7 @@ def test_results_appear_once_published(client, finished, running):
     assert published.context["winners"] == [winner]
     assert "Die Jury hat drei Ideen ausgezeichnet." in published.text
     assert 'id="results-title"' in published.text
-    assert not_yet.context["winners"] == []
+    assert "winners" not in not_yet.context
     assert 'id="results-title"' not in not_yet.text
 
 

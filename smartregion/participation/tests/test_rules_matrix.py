@@ -8,11 +8,11 @@ not. The objects are the same in every column: a visible idea in Mayen by
 
 The phases (PROCESS_STATES builds them):
   none      published, no phase active yet (the only phase is upcoming)
-  ideas     the active phase has only ideas_open on
-  comments  ... only comments_open
-  supports  ... only supports_open
-  jury      ... only jury_open
-  results   ... only results_published (after an ideas phase)
+  ideas     the active phase opens only "ideas.submit"
+  comments  ... only "ideas.comment"
+  supports  ... only "ideas.support"
+  jury      ... only "jury.rate"
+  results   ... only "jury.results" (after an ideas phase)
   between   an ideas phase is over, a supports phase has not begun
   draft     not published; the active phase has ideas, comments, supports
             and jury open
@@ -339,28 +339,37 @@ def _window(kind):
     }[kind]
 
 
-def _phase(process, kind, sort_order, **switches):
+def _phase(process, kind, sort_order, opens):
     starts_at, ends_at = _window(kind)
-    PhaseFactory(process=process, starts_at=starts_at, ends_at=ends_at, sort_order=sort_order, **switches)
+    PhaseFactory(process=process, starts_at=starts_at, ends_at=ends_at, sort_order=sort_order, opens=opens)
+
+
+# The one action the active phase opens in the columns of a single action.
+ONLY = {
+    "ideas": "ideas.submit",
+    "comments": "ideas.comment",
+    "supports": "ideas.support",
+    "jury": "jury.rate",
+}
 
 
 def build_process(state) -> Process:
     """A process in `state` (one of PHASES)."""
     if state == "draft":
         process = ProcessFactory(status=Process.Status.DRAFT)
-        _phase(process, "now", 0, ideas_open=True, comments_open=True, supports_open=True, jury_open=True)
+        _phase(process, "now", 0, opens=["ideas.submit", "ideas.comment", "ideas.support", "jury.rate"])
         return process
     process = ProcessFactory()
     if state == "none":
-        _phase(process, "future", 0, ideas_open=True)
+        _phase(process, "future", 0, opens=["ideas.submit"])
     elif state == "results":
-        _phase(process, "past", 0, ideas_open=True)
-        _phase(process, "now", 1, results_published=True)
+        _phase(process, "past", 0, opens=["ideas.submit"])
+        _phase(process, "now", 1, opens=["jury.results"])
     elif state == "between":
-        _phase(process, "past", 0, ideas_open=True)
-        _phase(process, "future", 1, supports_open=True)
+        _phase(process, "past", 0, opens=["ideas.submit"])
+        _phase(process, "future", 1, opens=["ideas.support"])
     else:
-        _phase(process, "now", 0, **{f"{state}_open": True})
+        _phase(process, "now", 0, opens=[ONLY[state]])
     return process
 
 
@@ -436,7 +445,7 @@ def test_a_hidden_idea_is_seen_by_its_author_and_staff_only(author, verified, mo
 
 def test_a_pending_idea_cannot_be_supported_or_commented_by_others(verified):
     process = build_process("supports")
-    _phase(process, "now", 1, comments_open=True)
+    _phase(process, "now", 1, opens=["ideas.comment"])
     idea = IdeaFactory(process=process, moderation=Moderation.PENDING)
 
     assert not verified.has_perm("ideas.support_idea", idea)
@@ -445,7 +454,7 @@ def test_a_pending_idea_cannot_be_supported_or_commented_by_others(verified):
 
 def test_a_withdrawn_idea_takes_no_support_comment_edit_or_second_withdrawal(author, verified):
     process = ProcessFactory()
-    _phase(process, "now", 0, ideas_open=True, comments_open=True, supports_open=True)
+    _phase(process, "now", 0, opens=["ideas.submit", "ideas.comment", "ideas.support"])
     idea = IdeaFactory(process=process, author=author, status=Idea.Status.WITHDRAWN)
 
     assert not verified.has_perm("ideas.support_idea", idea)

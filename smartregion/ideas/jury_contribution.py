@@ -1,0 +1,51 @@
+"""The jury as a contribution type of a process
+(participation/contributions.py): a phase can open the jury's rating
+("jury.rate") and publish the results ("jury.results"); once a results
+phase has begun the process page shows the winners. The jury rates ideas,
+so a process with a jury shows the ideas too (`requires`).
+
+Self-contained so that it can move into the jury app as its
+`contribution.py`; until then IdeasConfig.ready() registers it."""
+
+from django.utils.translation import gettext_lazy as _
+
+from smartregion.participation.contributions import Action, ContributionType, Shown, register
+
+RATE = "jury.rate"
+RESULTS = "jury.results"
+
+
+def show_results(request, process, now) -> Shown | None:
+    """The results statement and the winners, once a phase publishing them
+    has begun (it may have ended since). Two queries: the winners and
+    their topics."""
+    if not process.has_begun(RESULTS, now):
+        return None
+    from smartregion.ideas.jury import published_winners
+
+    return Shown(
+        template="ideas/includes/process_results.html", context={"winners": published_winners(process)}, order=10
+    )
+
+
+def register_type() -> ContributionType:
+    return register(
+        ContributionType(
+            key="jury",
+            label=_("Jury"),
+            order=20,
+            requires=("ideas",),
+            actions=(
+                # Jurors rate in the backend; the public box does not list it.
+                Action(key="rate", label=_("Jury bewertet"), backend_label=_("Jury bewertet"), in_box=False),
+                Action(
+                    key="results",
+                    label=_("Ergebnisse veröffentlicht"),
+                    backend_label=_("Ergebnisse veröffentlicht"),
+                    in_box=False,
+                ),
+            ),
+            show=show_results,
+            privacy_export=("jury_ratings", "jury_processes"),
+        )
+    )
