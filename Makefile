@@ -1,5 +1,7 @@
 # The two commands: `make run` and `make test`. Everything they need is
-# installed into this folder by `make install` (idempotent).
+# installed into this folder by `make install` (idempotent): the locked
+# production dependencies (requirements.txt) and what development and the
+# tests add (requirements-dev.txt).
 
 PYTHON ?= python3
 VENV := .venv
@@ -14,9 +16,9 @@ RUN_ENV := DEBUG=1
 
 install: $(VENV)/.installed vendor/.installed locale/en/LC_MESSAGES/django.mo locale/de/LC_MESSAGES/django.mo
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
 	touch $@
 
 vendor/.installed: package.json package-lock.json Makefile
@@ -53,13 +55,15 @@ format: install
 	$(BIN)/djhtml smartregion/templates
 
 # Developers only: refresh the English catalogue (needs GNU gettext) and the
-# Python lock file.
+# Python lock files. The development lock is constrained to the production
+# one (`-c requirements.txt`), so production's lock comes first.
 messages: install
 	DEBUG=1 $(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=vendor
 	$(BIN)/pybabel compile --use-fuzzy -d locale -D django -l en
 
 lock:
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-dev.txt requirements-dev.in
 
 clean:
 	rm -rf $(VENV) node_modules vendor staticfiles

@@ -1,9 +1,14 @@
-"""Fixtures shared by every app's tests: the people who use the portal and
-the smallest page tree it serves."""
+"""Fixtures shared by every app's tests: the people who use the portal,
+the smallest page tree it serves and the seeded demo region."""
+
+from io import StringIO
 
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache, caches
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 from smartregion.accounts.roles import ADMINISTRATORS, GUIDES, JURORS, MODERATORS
@@ -106,3 +111,58 @@ def page_tree(db):
     """Home (root of the default site) with the news index "aktuelles", the
     office page with its weekly hours and a content page."""
     return build_page_tree()
+
+
+def _uses_database(item):
+    return item.get_closest_marker("django_db") or {"db", "transactional_db"} & set(item.fixturenames)
+
+
+@pytest.fixture(scope="module")
+def _demo_of_module(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """`manage.py seed_demo` run once for a whole test module, inside a
+    transaction rolled back when the module ends. Each test runs in a
+    savepoint within it (pytest-django's `db`), so what a test changes is
+    gone for the next one while the seeding itself is paid once.
+
+    The transaction stays open until the last test of the module, so every
+    database test of such a module has to ask for `seeded`; one that
+    expects an empty database belongs in another module."""
+    empty = [
+        item.name
+        for item in request.session.items
+        if item.module is request.module and _uses_database(item) and "seeded" not in item.fixturenames
+    ]
+    if empty:
+        pytest.fail(
+            f"{request.module.__name__} seeds the demo once for all its tests; move these tests, which use "
+            f"the database without `seeded`, to another module: {', '.join(empty)}",
+            pytrace=False,
+        )
+    media_root = tmp_path_factory.mktemp("demo-media")
+    output = StringIO()
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            with override_settings(DEBUG=True, MEDIA_ROOT=media_root):
+                call_command("seed_demo", stdout=output)
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    yield media_root, output.getvalue()
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def seeded(_demo_of_module, db, settings):
+    """The demo region as `manage.py seed_demo` creates it (with DEBUG on,
+    so a test can run the command again); returns what the command
+    printed."""
+    media_root, output = _demo_of_module
+    settings.DEBUG = True
+    # The demo's images are files in the module's media folder.
+    settings.MEDIA_ROOT = media_root
+    return output

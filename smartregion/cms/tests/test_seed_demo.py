@@ -1,12 +1,13 @@
 """`manage.py seed_demo` builds the demo site of the first region and, run
-again, changes nothing that exists."""
+again, changes nothing that exists. The demo is seeded once for this module
+(`seeded`); the command's refusal without DEBUG, on an empty database, is
+tested in demo/tests/test_seed_demo_needs_debug.py."""
 
 import re
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.urls import resolve
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
@@ -42,12 +43,6 @@ EXPECTED_PATHS = [
 
 def seed():
     call_command("seed_demo", stdout=StringIO())
-
-
-@pytest.fixture
-def seeded(settings):
-    settings.DEBUG = True
-    seed()
 
 
 def snapshot():
@@ -177,25 +172,6 @@ def test_it_leaves_what_editors_changed_alone(seeded):
     assert ContentPage.objects.get(pk=faq.pk).title == "Fragen und Antworten"
     assert SiteLinks.load().privacy_id == faq.pk
     assert TimelineEntry.objects.get(pk=entry.pk).text == "Geändert von der Redaktion."
-
-
-@pytest.mark.django_db
-def test_it_refuses_to_run_without_debug(settings):
-    settings.DEBUG = False
-
-    with pytest.raises(CommandError):
-        seed()
-
-    assert not HomePage.objects.exists()
-
-
-@pytest.mark.django_db
-def test_it_runs_without_debug_when_forced(settings):
-    settings.DEBUG = False
-
-    call_command("seed_demo", "--force", stdout=StringIO())
-
-    assert HomePage.objects.exists()
 
 
 def test_a_generated_image_is_the_same_every_time():

@@ -1,11 +1,11 @@
 """`seed_demo` adds demo events relative to today: upcoming ones (the next
 Zukunftsforum, four Kommunaldialoge, training, talk series, expert board)
-and two past ones with documentation. A second run changes nothing."""
+and two past ones with documentation. A second run changes nothing. The
+demo is seeded once for this module (`seeded`); how the dates follow the day
+of seeding is in test_demo_event_dates.py."""
 
-import datetime as dt
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -23,12 +23,6 @@ def snapshot():
     events = sorted(Event.objects.values_list("pk", "title", "starts_at", "capacity", "updated_at"))
     registrations = sorted(EventRegistration.objects.values_list("pk", "event_id", "status", "token"))
     return events, registrations
-
-
-@pytest.fixture
-def seeded(settings, db):
-    settings.DEBUG = True
-    seed()
 
 
 def test_a_second_run_changes_nothing(seeded):
@@ -112,12 +106,3 @@ def test_training_at_the_office_talk_online_and_board_by_invitation(seeded):
     assert training.capacity == 12
     assert talk.is_online
     assert board.registration == Event.Registration.INVITATION
-
-
-def test_dates_follow_the_day_of_seeding(db):
-    later = timezone.localdate() + dt.timedelta(days=400)
-
-    events_demo.seed(today=later)
-
-    forum = Event.objects.get(kind=Event.Kind.ZUKUNFTSFORUM)
-    assert timezone.localdate(forum.starts_at) == later + dt.timedelta(days=60)

@@ -1,12 +1,11 @@
 """`seed_demo` adds the finished "Ideenwettbewerb 2021" (jury, ratings,
 three winners) and the standing "Ideenspeicher" (ideas in every
 municipality, some collected on site, with comments and supports). A second
-run changes nothing."""
+run changes nothing. The demo is seeded once for this module (`seeded`)."""
 
 import datetime as dt
 from io import StringIO
 
-import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db.models import Count
@@ -27,12 +26,6 @@ S = Idea.Status
 
 def seed():
     call_command("seed_demo", stdout=StringIO())
-
-
-@pytest.fixture
-def seeded(settings, db):
-    settings.DEBUG = True
-    seed()
 
 
 def competition():
