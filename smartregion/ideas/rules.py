@@ -1,4 +1,5 @@
-"""Permissions on ideas, supports and jury ratings (django-rules).
+"""Permissions on ideas and supports (django-rules; the jury's are in
+jury/rules.py).
 
 ideas.view_idea          visible in a published process; its author and the
                          staff also see it while pending or hidden
@@ -9,10 +10,6 @@ ideas.change_idea        the author while ideas_open in a published process,
 ideas.withdraw_idea      the author, unless withdrawn already
 ideas.support_idea       verified participants while supports_open, on a
                          public idea that is not withdrawn and not their own
-ideas.rate_idea          jurors assigned to the process while jury_open (on
-                         the shortlist only, if the process says so)
-ideas.view_jury_board    jurors assigned to the process while jury_open
-ideas.manage_jury        editors: ranking, winners, publishing results
 ideas.set_idea_status    editors and moderators (status and public note)
 ideas.capture_idea       editors anywhere; regional guides for their
                          municipalities (object: the municipality, None for
@@ -23,13 +20,7 @@ ideas.capture_idea       editors anywhere; regional guides for their
 import rules
 
 from smartregion.accounts.predicates import is_editor, is_guide_for, is_moderator, is_verified_participant
-from smartregion.participation.rules import (
-    ideas_open,
-    is_assigned_juror,
-    is_process_published,
-    jury_open,
-    supports_open,
-)
+from smartregion.participation.rules import ideas_open, is_process_published, supports_open
 
 
 @rules.predicate
@@ -55,21 +46,6 @@ def has_jury_rating(user, idea) -> bool:
 
 
 @rules.predicate
-def is_on_jury_list(user, idea) -> bool:
-    """On the list the jury rates: every visible idea not withdrawn, or
-    only the shortlisted ones (and the winners picked from them). Pending
-    and hidden ideas are not rated (jury.jury_list is the queryset form)."""
-    from smartregion.ideas.models import Idea
-    from smartregion.participation.models import Moderation
-
-    if idea is None or idea.is_withdrawn or idea.moderation != Moderation.VISIBLE:
-        return False
-    if idea.process.jury_shortlist_only:
-        return idea.status in (Idea.Status.SHORTLISTED, Idea.Status.WINNER)
-    return True
-
-
-@rules.predicate
 def may_capture_for(user, municipality) -> bool:
     return is_editor(user) or (municipality is not None and is_guide_for(user, municipality))
 
@@ -90,8 +66,5 @@ rules.add_perm(
     "ideas.support_idea",
     is_verified_participant & is_process_published & is_visible & supports_open & ~is_withdrawn & ~is_idea_author,
 )
-rules.add_perm("ideas.rate_idea", is_assigned_juror & jury_open & is_on_jury_list)
-rules.add_perm("ideas.view_jury_board", is_assigned_juror & jury_open)
-rules.add_perm("ideas.manage_jury", is_editor)
 rules.add_perm("ideas.set_idea_status", is_idea_staff)
 rules.add_perm("ideas.capture_idea", may_capture_for)

@@ -1,7 +1,7 @@
-"""The ideas in the staff backend: the jury board and results
-(jury_admin.py) and the staff's work on ideas, status, moderation and
-on-site capture (staff_admin.py). Each module registers its own hooks; the
-dashboard panels of jurors and editors are below."""
+"""The ideas in the staff backend: the staff's work on ideas, status,
+moderation and on-site capture (admin_views.py registers its own hooks),
+and the editors' dashboard panel below. The jury's backend is in the jury
+app."""
 
 from datetime import timedelta
 
@@ -13,47 +13,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
-from smartregion.accounts.predicates import _in_group, is_editor
-from smartregion.accounts.roles import JURORS
-from smartregion.ideas import jury, jury_admin, staff_admin  # noqa: F401
+from smartregion.accounts.predicates import is_editor
+from smartregion.ideas import admin_views  # noqa: F401  (registers its hooks)
 from smartregion.ideas.models import Idea
 from smartregion.lib.admin_panels import WaitingItem, WaitingPanel
 from smartregion.participation.models import Moderation, Phase
 
 # How far ahead the editors' panel looks for phases that begin.
 PHASE_LOOKAHEAD = timedelta(days=7)
-
-
-@hooks.register("construct_homepage_panels")
-def add_jury_panel(request, panels):
-    """Jurors: per process whose jury rates now, the ideas they have not
-    rated fully, linked to the board. Three queries (processes, their
-    phases, the counts), whatever the number of processes and ideas."""
-    user = request.user
-    if not _in_group(user, JURORS):
-        return
-    processes = [
-        process
-        for process in user.jury_processes.with_phases().only("pk", "title", "slug").order_by("title", "pk")
-        if process.is_open_for("jury_open")
-    ]
-    counts = jury.unrated_counts(user, processes) if processes else {}
-    items = [
-        WaitingItem(
-            _("Noch nicht bewertete Ideen in „%(title)s“") % {"title": process.title},
-            counts.get(process.pk, 0),
-            reverse("jury_admin:board", args=[process.slug]),
-        )
-        for process in processes
-    ]
-    panels.append(
-        WaitingPanel(
-            "jury",
-            gettext_lazy("Wartet auf Ihre Bewertung"),
-            items,
-            empty_text=gettext_lazy("Zurzeit bewertet keine Jury, der Sie angehören."),
-        )
-    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET
 
 from smartregion.accounts.predicates import is_verified_participant
-from smartregion.ideas.jury import published_winners
 from smartregion.ideas.models import Idea
+from smartregion.jury.ranking import published_winners
 from smartregion.lib import pagecache
 from smartregion.lib.pagecache import PARTICIPATION, cache_for_anonymous, cache_participation_page
 from smartregion.participation.models import SWITCHES, Moderation, Phase, Process

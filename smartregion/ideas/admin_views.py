@@ -37,7 +37,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import ModelLogEntry
 
 from smartregion.accounts.predicates import is_editor, is_guide, is_moderator
-from smartregion.ideas import staff_actions
+from smartregion.ideas import actions
 from smartregion.ideas.forms import IdeaLocationForm
 from smartregion.ideas.models import Idea
 from smartregion.ideas.rules import accepts_ideas
@@ -222,7 +222,7 @@ class CaptureForm(IdeaLocationForm):
     )
     channel = forms.ChoiceField(
         label=gettext_lazy("Weg"),
-        choices=[("", gettext_lazy("Bitte wählen"))] + [(c.value, c.label) for c in staff_actions.ON_SITE_CHANNELS],
+        choices=[("", gettext_lazy("Bitte wählen"))] + [(c.value, c.label) for c in actions.ON_SITE_CHANNELS],
         error_messages={
             "required": gettext_lazy("Bitte wählen Sie, wie die Idee gesammelt wurde."),
             "invalid_choice": gettext_lazy("Bitte wählen Sie einen Weg aus der Liste."),
@@ -416,7 +416,7 @@ def idea_list(request):
     page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("p"))
     return render(
         request,
-        "ideas/admin/staff_idea_list.html",
+        "ideas/admin/idea_list.html",
         {
             "header_title": _("Ideen"),
             "header_icon": "openquote",
@@ -441,7 +441,7 @@ def _render_detail(request, idea, *, status_form=None, hide_form=None, status=20
     log_entries = ModelLogEntry.objects.for_instance(idea).select_related("user").order_by("-timestamp", "-pk")
     return render(
         request,
-        "ideas/admin/staff_idea_detail.html",
+        "ideas/admin/idea_detail.html",
         {
             "header_title": idea.title,
             "header_icon": "openquote",
@@ -472,7 +472,7 @@ def idea_set_status(request, pk):
     if not form.is_valid():
         messages.error(request, _("Der Status ist nicht gespeichert. Bitte prüfen Sie die Eingabe."))
         return _render_detail(request, idea, status_form=form, status=400)
-    changed = staff_actions.set_status(idea, form.cleaned_data["status"], form.cleaned_data["note"], by=request.user)
+    changed = actions.set_status(idea, form.cleaned_data["status"], form.cleaned_data["note"], by=request.user)
     if not changed:
         messages.info(request, _("Status und Rückmeldung waren schon so gespeichert."))
     elif idea.author_id and not idea.is_on_site:
@@ -561,7 +561,7 @@ def _similar_to(form) -> list:
 def _render_capture(request, form, similar=()):
     return render(
         request,
-        "ideas/admin/staff_capture.html",
+        "ideas/admin/capture.html",
         {
             "header_title": _("Idee vor Ort erfassen"),
             "header_icon": "edit",
@@ -608,7 +608,7 @@ def idea_capture(request):
     # The form checked the rule; checked here again because the write
     # depends on it.
     _require(request, "ideas.capture_idea", data["municipality"])
-    idea = staff_actions.capture_idea(data["process"], request.user, data)
+    idea = actions.capture_idea(data["process"], request.user, data)
     messages.success(request, _("Die Idee „%(title)s“ ist gespeichert.") % {"title": idea.title})
     if "another" in request.POST:
         batch = {
