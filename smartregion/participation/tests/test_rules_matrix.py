@@ -324,7 +324,7 @@ def test_the_matrix_covers_every_registered_permission():
     assert registered | ALSO_IN_THE_MATRIX == set(MATRIX) == set(OBJECT_OF)
 
 
-OBJECT_FAMILIES = ("participation", "ideas", "comments")
+OBJECT_FAMILIES = ("participation", "ideas", "jury", "comments")
 # The moderation's permissions on ideas and comments stand here too, to
 # show that no phase changes them; their municipal scopes are the matrix of
 # moderation/tests/test_rules.py.
