@@ -9,7 +9,7 @@ on the idea page: ideas.set_idea_status, moderation.moderate_idea, and
 ideas.capture_idea per municipality (editors anywhere, also for the whole
 region; guides only for their municipalities).
 
-The URLs are registered through the hooks below, so Wagtail's
+The URLs are registered in wagtail_hooks.py, so Wagtail's
 require_admin_access wraps every view (and the staff middleware asks for
 the second factor); Wagtail turns a PermissionDenied into a redirect to the
 dashboard with a message.
@@ -26,14 +26,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import ModelLogEntry
 
 from smartregion.accounts.predicates import is_editor, is_guide, is_moderator
@@ -629,35 +627,3 @@ urlpatterns = [
     path("<int:pk>/status/", idea_set_status, name="idea-status"),
     path("<int:pk>/moderation/", idea_moderate, name="idea-moderate"),
 ]
-
-
-# --- Hooks -------------------------------------------------------------------
-
-
-@hooks.register("register_admin_urls")
-def register_idea_staff_urls():
-    return [path("ideen/", include((urlpatterns, "ideas_staff"), namespace="ideas_staff"))]
-
-
-class IdeasMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_work_on_ideas(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_ideas_menu_item():
-    return IdeasMenuItem(
-        gettext_lazy("Ideen"), reverse("ideas_staff:idea-list"), name="ideen", icon_name="openquote", order=310
-    )
-
-
-@hooks.register("register_log_actions")
-def register_idea_log_actions(actions):
-    # What staff did with an idea, shown on its backend page and in
-    # Wagtail's site history.
-    actions.register_model(Idea, ModelLogEntry)
-    actions.register_action("ideas.status", gettext_lazy("Status gesetzt"), gettext_lazy("Status gesetzt"))
-    actions.register_action("ideas.capture", gettext_lazy("Vor Ort erfasst"), gettext_lazy("Vor Ort erfasst"))
-    actions.register_action("ideas.approve", gettext_lazy("Freigegeben"), gettext_lazy("Freigegeben"))
-    actions.register_action("ideas.hide", gettext_lazy("Ausgeblendet"), gettext_lazy("Ausgeblendet"))
-    actions.register_action("ideas.restore", gettext_lazy("Wieder eingeblendet"), gettext_lazy("Wieder eingeblendet"))

@@ -3,7 +3,7 @@
 Jurors assigned to a process rate its ideas on a board while the jury
 phase runs; editors see the ranking, mark winners and publish the results.
 
-The URLs are registered below through Wagtail's hook, so Wagtail's
+The URLs are registered in wagtail_hooks.py, so Wagtail's
 require_admin_access (and the second factor, accounts.middleware) guards
 every view. A process a juror is not assigned to does not exist for them
 (404); everything else is decided by the rules jury.view_jury_board,
@@ -20,13 +20,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from smartregion.accounts.predicates import _in_group
 from smartregion.accounts.roles import JURORS
@@ -421,11 +419,6 @@ urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def register_jury_urls():
-    return [path("jury/", include((urlpatterns, "jury_admin"), namespace="jury_admin"))]
-
-
 def may_see_jury_menu(user) -> bool:
     """Editors, and jurors while the jury of one of their processes is
     open."""
@@ -434,13 +427,3 @@ def may_see_jury_menu(user) -> bool:
     if not _in_group(user, JURORS):
         return False
     return any(process.is_open_for("jury_open") for process in user.jury_processes.with_phases())
-
-
-class JuryMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_see_jury_menu(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_jury_menu_item():
-    return JuryMenuItem(gettext_lazy("Jury"), reverse("jury_admin:index"), name="jury", icon_name="tasks", order=450)

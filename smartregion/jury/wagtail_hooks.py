@@ -1,16 +1,32 @@
-"""The jury in the staff backend: the board, the ranking and the results
-(admin_views.py registers its own URLs and menu item), and the jurors'
-dashboard panel below."""
+"""The jury in the staff backend: the URLs and the menu item of the board,
+the ranking and the results (the views are in admin_views.py), and the
+jurors' dashboard panel."""
 
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from smartregion.accounts.predicates import _in_group
 from smartregion.accounts.roles import JURORS
-from smartregion.jury import admin_views, ranking  # noqa: F401  (admin_views registers its hooks)
+from smartregion.jury import admin_views, ranking
 from smartregion.lib.admin_panels import WaitingItem, WaitingPanel
+
+
+@hooks.register("register_admin_urls")
+def register_jury_urls():
+    return [path("jury/", include((admin_views.urlpatterns, "jury_admin"), namespace="jury_admin"))]
+
+
+class JuryMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_see_jury_menu(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_jury_menu_item():
+    return JuryMenuItem(gettext_lazy("Jury"), reverse("jury_admin:index"), name="jury", icon_name="tasks", order=450)
 
 
 @hooks.register("construct_homepage_panels")
