@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "smartregion.events",
     "smartregion.participation",
     "smartregion.ideas",
+    "smartregion.jury",
     "smartregion.comments",
     "smartregion.moderation",
     "smartregion.demo",

@@ -17,7 +17,7 @@ from smartregion.accounts.roles import ADMINISTRATORS, EDITORS, GUIDES, JURORS
 from smartregion.accounts.tests.factories import UserFactory, enable_totp, staff_group, totp_code, verify_email
 from smartregion.events.tests.factories import EventFactory, RegistrationFactory
 from smartregion.ideas.tests.factories import IdeaFactory
-from smartregion.ideas.tests.jury_setup import jury_process
+from smartregion.jury.tests.jury_setup import jury_process
 from smartregion.region.models import Municipality
 
 from .conftest import Axe, browser_db

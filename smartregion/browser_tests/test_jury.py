@@ -12,9 +12,11 @@ import pytest
 from playwright.sync_api import expect
 
 from smartregion.accounts.tests.factories import enable_totp
-from smartregion.ideas.models import Idea, JuryRating
-from smartregion.ideas.tests.factories import IdeaFactory, JuryRatingFactory
-from smartregion.ideas.tests.jury_setup import jury_process, new_juror
+from smartregion.ideas.models import Idea
+from smartregion.ideas.tests.factories import IdeaFactory
+from smartregion.jury.models import JuryRating
+from smartregion.jury.tests.factories import JuryRatingFactory
+from smartregion.jury.tests.jury_setup import jury_process, new_juror
 
 from .conftest import Axe, browser_db
 

@@ -11,7 +11,6 @@ actions themselves refuse what would break the registration's state:
 registering when registration is closed, a used or expired link.
 """
 
-import datetime as dt
 from functools import partial
 
 from django.db import transaction
@@ -19,16 +18,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from smartregion.events import tasks
 from smartregion.events.emails import Kind
-from smartregion.events.models import Event, EventRegistration
+from smartregion.events.models import CONFIRMATION_PERIOD, Event, EventRegistration
 from smartregion.events.rules import registration_is_open
 from smartregion.lib.errors import RefusedAction
 
 Status = EventRegistration.Status
-
-# How long a guest's confirmation link works, at most: it also ends at the
-# registration deadline (or the start, without a deadline).
-CONFIRMATION_PERIOD = dt.timedelta(hours=48)
 
 
 class RegistrationError(RefusedAction):
@@ -56,21 +52,11 @@ class LinkExpired(RegistrationError):
     )
 
 
-def confirmation_expires_at(registration) -> dt.datetime:
-    """When a guest's confirmation link stops working: 48 hours after the
-    registration, or at the deadline (or the start) if that comes first."""
-    event = registration.event
-    ends = [registration.created_at + CONFIRMATION_PERIOD, event.registration_deadline or event.starts_at]
-    return min(ends)
-
-
 def _lock(event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
 def _mail_on_commit(registration, kind) -> None:
-    from smartregion.events import tasks
-
     transaction.on_commit(partial(tasks.send_registration_mail.enqueue, registration.pk, kind))
 
 
@@ -152,7 +138,7 @@ def register_guest(
 ) -> EventRegistration:
     """Register a guest without an account. The registration holds nothing
     until the guest opens the link in the confirmation mail (single use,
-    valid until confirmation_expires_at).
+    valid until its confirmation_expires_at).
 
     The same address registering again gets its registration back and the
     matching mail once more (the confirmation link, or the confirmation
@@ -166,7 +152,7 @@ def register_guest(
         now = now or timezone.now()
         _check_open(event, now)
         existing = event.registrations.active().filter(user=None, email=email).first()
-        if existing is not None and existing.status == Status.UNCONFIRMED and confirmation_expires_at(existing) <= now:
+        if existing is not None and existing.status == Status.UNCONFIRMED and existing.confirmation_expires_at <= now:
             existing.status = Status.EXPIRED
             existing.save(update_fields=["status"])
             existing = None
@@ -213,7 +199,7 @@ def confirm_guest(token: str, now=None) -> EventRegistration:
             raise LinkExpired()
         if registration.status != Status.UNCONFIRMED:
             raise LinkAlreadyUsed()
-        if confirmation_expires_at(registration) <= now:
+        if registration.confirmation_expires_at <= now:
             registration.status = Status.EXPIRED
             registration.save(update_fields=["status"])
             # Raised after the block, so that the expiry stays written.
@@ -337,8 +323,6 @@ def mark_attendance(registration, attended: bool | None) -> EventRegistration:
 def message_registered(event, subject: str, text: str, staff_user) -> int:
     """Write to everyone with a seat for `event` (one mail each, after the
     commit, through a task). Returns the number of recipients."""
-    from smartregion.events import tasks
-
     subject, text = subject.strip(), text.strip()
     if not subject or not text:
         raise ValueError("A message needs a subject and a text.")

@@ -75,8 +75,6 @@ def registration_mail(registration, kind: str, *, site_name: str | None = None) 
     """The mail of `kind` (a Kind) to the person behind `registration`."""
     if kind not in Kind.ALL:
         raise ValueError(f"Unknown registration mail {kind!r}.")
-    from smartregion.events.actions import confirmation_expires_at
-
     event = registration.event
     with_seat = kind in Kind.WITH_SEAT
     online_url = event.online_url if with_seat else ""
@@ -94,7 +92,7 @@ def registration_mail(registration, kind: str, *, site_name: str | None = None) 
     }
     if kind == Kind.GUEST_CONFIRMATION:
         context["confirm_url"] = confirm_url(registration)
-        context["expires_at"] = timezone.localtime(confirmation_expires_at(registration))
+        context["expires_at"] = timezone.localtime(registration.confirmation_expires_at)
     message = EmailMessage(
         subject=_render(f"events/email/{kind}_subject.txt", context).strip().replace("\n", " "),
         body=_render(f"events/email/{kind}_message.txt", context),

@@ -1,6 +1,7 @@
 """Events (Zukunftsforum, Kommunaldialoge, workshops, training, ...) and the
 registrations for them, with a waitlist."""
 
+import datetime as dt
 import secrets
 
 from django.conf import settings
@@ -12,6 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField, StreamField
 
 from smartregion.events.blocks import DocumentationBlock
+
+# How long a guest's confirmation link works, at most: it also ends at the
+# registration deadline (or the start, without a deadline).
+CONFIRMATION_PERIOD = dt.timedelta(hours=48)
 
 
 def new_token() -> str:
@@ -226,3 +231,11 @@ class EventRegistration(models.Model):
     @property
     def contact_email(self) -> str:
         return self.user.email if self.user_id else self.email
+
+    @property
+    def confirmation_expires_at(self) -> dt.datetime:
+        """When a guest's confirmation link stops working: 48 hours after
+        the registration, or at the deadline (or the start) if that comes
+        first."""
+        event = self.event
+        return min(self.created_at + CONFIRMATION_PERIOD, event.registration_deadline or event.starts_at)

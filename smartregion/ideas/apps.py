@@ -23,12 +23,11 @@ class IdeasConfig(AppConfig):
 
     @staticmethod
     def _register_contribution_types():
-        """Ideas, and the jury until it has an app of its own, as
-        contribution types of a process (participation/contributions.py)."""
-        from smartregion.ideas import contribution, jury_contribution
+        """Ideas as a contribution type of a process
+        (participation/contributions.py)."""
+        from smartregion.ideas import contribution
 
         contribution.register_type()
-        jury_contribution.register_type()
 
     @staticmethod
     def _register_sections():

@@ -22,7 +22,8 @@ from shapely.geometry import Point, shape
 
 from smartregion.accounts.models import User
 from smartregion.comments.models import Comment
-from smartregion.ideas.models import Idea, JuryCriterion, JuryRating, Support
+from smartregion.ideas.models import Idea, Support
+from smartregion.jury.models import JuryCriterion, JuryRating
 from smartregion.participation import demo as participation_demo
 from smartregion.region.models import FocusArea, Municipality, Topic
 

@@ -22,6 +22,9 @@ MAX_PIXELS = 40_000_000
 MAX_EDGE = 1600
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
 JPEG_QUALITY = 85
+# Where an uploaded image waits between the form and the final submit (the
+# preview step); tasks.delete_stale_uploads clears what was abandoned.
+TMP_DIR = "ideas/tmp"
 
 # What Pillow raises on files that only pretend to be images.
 _BROKEN = (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError, EOFError)

@@ -1,4 +1,5 @@
-"""Ideas, the supports they collect, and the jury's criteria and ratings.
+"""Ideas and the supports they collect (the jury's criteria and ratings are
+in the jury app).
 
 An idea belongs to a process. Ideas submitted online have an author; ideas
 collected on paper, at a stand, at an event, by mail or by phone are entered
@@ -7,13 +8,10 @@ the place, and count like the online ones everywhere.
 """
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.models import Orderable
 
 from smartregion.participation.models import HiddenReason, Moderation
 
@@ -196,49 +194,3 @@ class Support(models.Model):
 
     def __str__(self):
         return f"{self.user_id} → {self.idea_id}"
-
-
-class JuryCriterion(Orderable):
-    process = ParentalKey(
-        "participation.Process", on_delete=models.CASCADE, related_name="jury_criteria", verbose_name=_("Verfahren")
-    )
-    name = models.CharField(_("Name"), max_length=120)
-    description = models.TextField(_("Beschreibung"), blank=True)
-    weight = models.PositiveSmallIntegerField(
-        _("Gewicht"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
-    )
-
-    SCALE = range(1, 6)
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("Kriterium der Jury")
-        verbose_name_plural = _("Kriterien der Jury")
-
-    def __str__(self):
-        return self.name
-
-
-class JuryRating(models.Model):
-    """One juror's score (1 to 5) of one idea on one criterion, with a note
-    only the juror and the staff see."""
-
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="jury_ratings")
-    criterion = models.ForeignKey(JuryCriterion, on_delete=models.CASCADE, related_name="ratings")
-    juror = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="jury_ratings"
-    )
-    score = models.PositiveSmallIntegerField(_("Punkte"), validators=[MinValueValidator(1), MaxValueValidator(5)])
-    note = models.TextField(_("Notiz"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("Bewertung der Jury")
-        verbose_name_plural = _("Bewertungen der Jury")
-        constraints = [
-            models.UniqueConstraint(fields=["idea", "criterion", "juror"], name="one_rating_per_juror_criterion_idea"),
-            models.CheckConstraint(condition=Q(score__gte=1, score__lte=5), name="jury_score_1_to_5"),
-        ]
-
-    def __str__(self):
-        return f"{self.idea_id}/{self.criterion_id}: {self.score}"

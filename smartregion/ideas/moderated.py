@@ -1,12 +1,12 @@
 """How the moderation sees ideas: registered under the key "idee" (see
 moderation/registry.py). approve/hide/restore are the staff actions, which
-keep writing the idea's history."""
+keep writing the idea's history (ideas/actions.py)."""
 
 from django.utils.translation import gettext_lazy as _
 
 
 def register() -> None:
-    from smartregion.ideas import staff_actions
+    from smartregion.ideas import actions
     from smartregion.ideas.models import Idea
     from smartregion.moderation import registry
     from smartregion.moderation.models import ItemState
@@ -44,9 +44,9 @@ def register() -> None:
             author=lambda idea: idea.author,
             excerpt=lambda idea: registry.excerpt(idea.title),
             public_url=lambda idea: idea.get_absolute_url(),
-            approve=lambda idea, by: staff_actions.approve_idea(idea, by),
-            hide=lambda idea, by, reason: staff_actions.hide_idea(idea, reason, by),
-            restore=lambda idea, by: staff_actions.restore_idea(idea, by),
+            approve=lambda idea, by: actions.approve_idea(idea, by),
+            hide=lambda idea, by, reason: actions.hide_idea(idea, reason, by),
+            restore=lambda idea, by: actions.restore_idea(idea, by),
             pending=lambda: Idea.objects.filter(moderation=Moderation.PENDING),
             is_public=lambda idea: (
                 state(idea) == ItemState.VISIBLE and idea.process.status == Process.Status.PUBLISHED

@@ -1,5 +1,5 @@
-"""Ideas, supports and jury ratings in the data export and on account
-deletion.
+"""Ideas and supports in the data export and on account deletion (the
+jury's ratings: jury/privacy.py).
 
 Ideas are public contributions: they stay when their author's account goes
 and are signed "Gelöschtes Konto" from then on. Supports are personal (who
@@ -9,7 +9,7 @@ supported what) and go, and each idea's support_count goes down with them.
 from django.utils.translation import gettext_lazy as _
 
 from smartregion.accounts.privacy import Erasure, register
-from smartregion.ideas.models import Idea, JuryRating, Support
+from smartregion.ideas.models import Idea, Support
 
 
 def delete_supports(supports) -> None:
@@ -62,16 +62,4 @@ register(
     user_field="captured_by",
     fields=["title", ("process", _("Verfahren")), "channel", "collected_on", "created_at"],
     on_account_deletion=Erasure.ANONYMISE,
-)
-
-# A juror's scores are part of the published ranking of the process: they
-# stay without the name, the private note goes with the account.
-register(
-    JuryRating,
-    key="jury_ratings",
-    label=_("Bewertungen als Jurymitglied"),
-    user_field="juror",
-    fields=[("idea", _("Idee")), "criterion", "score", "note", "created_at"],
-    on_account_deletion=Erasure.ANONYMISE,
-    anonymised_values={"note": ""},
 )

@@ -1,21 +1,22 @@
-"""The ideas in the staff backend: the jury board and results
-(jury_admin.py) and the staff's work on ideas, status, moderation and
-on-site capture (staff_admin.py). Each module registers its own hooks; the
-dashboard panels of jurors and editors are below."""
+"""The ideas in the staff backend: the URLs and the menu item of the staff's
+work on ideas (status, moderation, on-site capture; the views are in
+admin_views.py), the actions of an idea's history, and the editors'
+dashboard panel. The jury's backend is in the jury app."""
 
 from datetime import timedelta
 
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import ModelLogEntry
 
-from smartregion.accounts.predicates import in_group, is_editor
-from smartregion.accounts.roles import JURORS
-from smartregion.ideas import jury, jury_admin, staff_admin  # noqa: F401
+from smartregion.accounts.predicates import is_editor
+from smartregion.ideas import admin_views
 from smartregion.ideas.models import Idea
 from smartregion.lib.admin_panels import WaitingItem, WaitingPanel
 from smartregion.participation.models import Moderation, Phase
@@ -24,36 +25,33 @@ from smartregion.participation.models import Moderation, Phase
 PHASE_LOOKAHEAD = timedelta(days=7)
 
 
-@hooks.register("construct_homepage_panels")
-def add_jury_panel(request, panels):
-    """Jurors: per process whose jury rates now, the ideas they have not
-    rated fully, linked to the board. Three queries (processes, their
-    phases, the counts), whatever the number of processes and ideas."""
-    user = request.user
-    if not in_group(user, JURORS):
-        return
-    processes = [
-        process
-        for process in user.jury_processes.with_phases().only("pk", "title", "slug").order_by("title", "pk")
-        if process.is_open("jury.rate")
-    ]
-    counts = jury.unrated_counts(user, processes) if processes else {}
-    items = [
-        WaitingItem(
-            _("Noch nicht bewertete Ideen in „%(title)s“") % {"title": process.title},
-            counts.get(process.pk, 0),
-            reverse("jury_admin:board", args=[process.slug]),
-        )
-        for process in processes
-    ]
-    panels.append(
-        WaitingPanel(
-            "jury",
-            gettext_lazy("Wartet auf Ihre Bewertung"),
-            items,
-            empty_text=gettext_lazy("Zurzeit bewertet keine Jury, der Sie angehören."),
-        )
+@hooks.register("register_admin_urls")
+def register_idea_staff_urls():
+    return [path("ideen/", include((admin_views.urlpatterns, "ideas_staff"), namespace="ideas_staff"))]
+
+
+class IdeasMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_work_on_ideas(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_ideas_menu_item():
+    return IdeasMenuItem(
+        gettext_lazy("Ideen"), reverse("ideas_staff:idea-list"), name="ideen", icon_name="openquote", order=310
     )
+
+
+@hooks.register("register_log_actions")
+def register_idea_log_actions(actions):
+    # What staff did with an idea, shown on its backend page and in
+    # Wagtail's site history.
+    actions.register_model(Idea, ModelLogEntry)
+    actions.register_action("ideas.status", gettext_lazy("Status gesetzt"), gettext_lazy("Status gesetzt"))
+    actions.register_action("ideas.capture", gettext_lazy("Vor Ort erfasst"), gettext_lazy("Vor Ort erfasst"))
+    actions.register_action("ideas.approve", gettext_lazy("Freigegeben"), gettext_lazy("Freigegeben"))
+    actions.register_action("ideas.hide", gettext_lazy("Ausgeblendet"), gettext_lazy("Ausgeblendet"))
+    actions.register_action("ideas.restore", gettext_lazy("Wieder eingeblendet"), gettext_lazy("Wieder eingeblendet"))
 
 
 @hooks.register("construct_homepage_panels")

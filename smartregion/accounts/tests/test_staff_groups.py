@@ -50,7 +50,7 @@ def test_the_other_roles_have_exactly_their_listed_permissions_and_no_pages(name
 
 
 def test_jurors_and_administrators_only_open_the_backend():
-    # Jurors reach their boards through the rule ideas.view_jury_board,
+    # Jurors reach their boards through the rule jury.view_jury_board,
     # administrators the accounts through accounts.manage_accounts; they
     # also read the moderation's audit log (moderation.view_audit_log).
     assert set(STAFF_MODEL_PERMISSIONS[JURORS]) == {BACKEND}

@@ -1,7 +1,7 @@
 import factory
 
 from smartregion.accounts.tests.factories import UserFactory
-from smartregion.ideas.models import Idea, JuryCriterion, JuryRating, Support
+from smartregion.ideas.models import Idea, Support
 from smartregion.participation.tests.factories import ProcessFactory
 
 
@@ -32,23 +32,3 @@ class SupportFactory(factory.django.DjangoModelFactory):
 
     idea = factory.SubFactory(IdeaFactory)
     user = factory.SubFactory(UserFactory)
-
-
-class JuryCriterionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = JuryCriterion
-
-    process = factory.SubFactory(ProcessFactory)
-    name = factory.Sequence(lambda n: f"Kriterium {n}")
-    weight = 1
-    sort_order = factory.Sequence(lambda n: n)
-
-
-class JuryRatingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = JuryRating
-
-    idea = factory.SubFactory(IdeaFactory)
-    criterion = factory.SubFactory(JuryCriterionFactory)
-    juror = factory.SubFactory(UserFactory)
-    score = 3

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from smartregion.accounts.tests.factories import log_in_with_second_factor
-from smartregion.ideas import staff_actions
+from smartregion.ideas import actions
 from smartregion.ideas.models import Idea
 from smartregion.participation.models import Moderation, Process
 from smartregion.participation.tests.factories import ProcessFactory, open_process, process_with_phase
@@ -233,10 +233,10 @@ def test_the_action_refuses_the_online_channel_and_future_dates(editor, mayen, p
         "municipality": mayen,
     }
     with pytest.raises(ValueError):
-        staff_actions.capture_idea(process, editor, data)
+        actions.capture_idea(process, editor, data)
     data.update(channel=Idea.Channel.STAND, collected_on=timezone.localdate() + dt.timedelta(days=1))
     with pytest.raises(ValueError):
-        staff_actions.capture_idea(process, editor, data)
+        actions.capture_idea(process, editor, data)
     assert not Idea.objects.exists()
 
 
@@ -244,7 +244,7 @@ def test_a_captured_idea_counts_like_an_online_one(editor, mayen, process):
     from smartregion.ideas.tests.factories import IdeaFactory
 
     online = IdeaFactory(process=process, municipality=mayen)
-    captured = staff_actions.capture_idea(
+    captured = actions.capture_idea(
         process,
         editor,
         {
@@ -417,7 +417,7 @@ def test_the_action_refuses_a_process_that_takes_no_ideas(editor, mayen, jury_ph
         "municipality": mayen,
     }
     with pytest.raises(ValueError):
-        staff_actions.capture_idea(jury_phase, editor, data)
+        actions.capture_idea(jury_phase, editor, data)
     assert not Idea.objects.exists()
 
 
@@ -480,7 +480,7 @@ def test_ideas_of_other_processes_are_not_similar(as_guide, mayen, process):
 def test_the_map_centres_inside_a_municipality_run_from_outside(editor):
     from shapely.geometry import Point, shape
 
-    from smartregion.ideas.staff_admin import CaptureForm
+    from smartregion.ideas.admin_views import CaptureForm
 
     square = {"type": "Polygon", "coordinates": [[[7.0, 50.3], [7.1, 50.3], [7.1, 50.4], [7.0, 50.4], [7.0, 50.3]]]}
     # Seated in a town outside its own area, as the Vordereifel in Mayen.

@@ -1,5 +1,5 @@
 """Ideas and the jury as contribution types of a process
-(ideas/contribution.py, ideas/jury_contribution.py): their actions in the
+(ideas/contribution.py, jury/contribution.py): their actions in the
 order the phase form, the timeline and the box show them, and the other
 registrations their declarations point to."""
 

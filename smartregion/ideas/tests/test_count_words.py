@@ -5,18 +5,8 @@ import pytest
 
 from smartregion.accounts.tests.factories import log_in_with_second_factor
 from smartregion.ideas.tests.factories import IdeaFactory
-from smartregion.ideas.tests.jury_setup import board_url, jury_process
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.mark.parametrize("ideas, text", [(1, "von 1 Idee bewertet"), (2, "von 2 Ideen bewertet")])
-def test_the_jury_board_counts_ideas_in_the_right_number(client, juror, ideas, text):
-    process = jury_process(juror)
-    IdeaFactory.create_batch(ideas, process=process)
-    log_in_with_second_factor(client, juror)
-
-    assert text in client.get(board_url(process)).content.decode()
 
 
 def test_the_idea_page_says_one_support_and_one_comment_in_the_singular(client, editor):

@@ -15,7 +15,8 @@ from shapely.geometry import Point, shape
 from smartregion.accounts.roles import JURORS
 from smartregion.comments.models import Comment
 from smartregion.ideas import demo as ideas_demo
-from smartregion.ideas.models import Idea, JuryCriterion, JuryRating, Support
+from smartregion.ideas.models import Idea, Support
+from smartregion.jury.models import JuryCriterion, JuryRating
 from smartregion.participation import demo as participation_demo
 from smartregion.participation.models import Phase, Process
 from smartregion.region.models import Municipality, Topic

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from smartregion.accounts.tests.factories import verify_email
 from smartregion.ideas import actions
-from smartregion.ideas.tests.factories import IdeaFactory, JuryRatingFactory
+from smartregion.ideas.tests.factories import IdeaFactory
+from smartregion.jury.tests.factories import JuryRatingFactory
 from smartregion.participation.tests.factories import open_process, process_with_phase
 from smartregion.region.tests.factories import TopicFactory
 

@@ -9,8 +9,10 @@ from smartregion.accounts import privacy
 from smartregion.accounts.actions import delete_account
 from smartregion.accounts.tests.factories import UserFactory
 from smartregion.ideas import actions
-from smartregion.ideas.models import Idea, JuryRating, Support
-from smartregion.ideas.tests.factories import IdeaFactory, JuryRatingFactory
+from smartregion.ideas.models import Idea, Support
+from smartregion.ideas.tests.factories import IdeaFactory
+from smartregion.jury.models import JuryRating
+from smartregion.jury.tests.factories import JuryRatingFactory
 from smartregion.participation.tests.factories import open_process
 
 from .imagefiles import jpeg_bytes

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from smartregion.accounts.tests.factories import log_in_with_second_factor
-from smartregion.ideas import staff_actions
+from smartregion.ideas import actions
 from smartregion.ideas.models import Idea
 from smartregion.ideas.tests.factories import IdeaFactory
 from smartregion.participation.models import HiddenReason, Moderation, Process
@@ -57,8 +57,8 @@ def test_a_moderator_approves_a_waiting_idea(as_moderator, pending_idea):
 
 
 def test_approving_twice_changes_nothing(moderator, pending_idea):
-    assert staff_actions.approve_idea(pending_idea, by=moderator)
-    assert not staff_actions.approve_idea(pending_idea, by=moderator)
+    assert actions.approve_idea(pending_idea, by=moderator)
+    assert not actions.approve_idea(pending_idea, by=moderator)
 
 
 def test_a_moderator_hides_an_idea_with_a_reason_and_restores_it(as_moderator, visible_idea):
@@ -83,10 +83,10 @@ def test_a_moderator_hides_an_idea_with_a_reason_and_restores_it(as_moderator, v
 
 
 def test_a_waiting_idea_can_be_hidden_instead_of_approved(moderator, pending_idea):
-    assert staff_actions.hide_idea(pending_idea, HiddenReason.OFF_TOPIC, by=moderator)
+    assert actions.hide_idea(pending_idea, HiddenReason.OFF_TOPIC, by=moderator)
     pending_idea.refresh_from_db()
     assert pending_idea.moderation == Moderation.HIDDEN
-    assert not staff_actions.restore_idea(IdeaFactory(), by=moderator)
+    assert not actions.restore_idea(IdeaFactory(), by=moderator)
 
 
 def test_hiding_needs_a_reason_from_the_list(as_moderator, visible_idea):
@@ -98,7 +98,7 @@ def test_hiding_needs_a_reason_from_the_list(as_moderator, visible_idea):
     visible_idea.refresh_from_db()
     assert visible_idea.moderation == Moderation.VISIBLE
     with pytest.raises(ValueError):
-        staff_actions.hide_idea(visible_idea, "langweilig", by=None)
+        actions.hide_idea(visible_idea, "langweilig", by=None)
 
 
 def test_a_decision_on_the_idea_page_is_in_the_audit_log(as_moderator, moderator, visible_idea):
@@ -146,7 +146,7 @@ def test_an_unknown_action_does_nothing(as_moderator, visible_idea):
 
 
 def test_the_rules_let_the_author_and_the_staff_see_a_hidden_idea(moderator, citizen, other_citizen, visible_idea):
-    staff_actions.hide_idea(visible_idea, HiddenReason.DISRESPECTFUL, by=moderator)
+    actions.hide_idea(visible_idea, HiddenReason.DISRESPECTFUL, by=moderator)
     visible_idea.author = citizen
     assert citizen.has_perm("ideas.view_idea", visible_idea)
     assert moderator.has_perm("ideas.view_idea", visible_idea)

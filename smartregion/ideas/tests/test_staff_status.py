@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from smartregion.accounts.tests.factories import UserFactory, log_in_with_second_factor
-from smartregion.ideas import staff_actions
+from smartregion.ideas import actions
 from smartregion.ideas.models import Idea
 from smartregion.ideas.tests.factories import IdeaFactory
 
@@ -75,7 +75,7 @@ def test_staff_set_the_status_and_the_author_gets_a_mail_after_the_commit(
 
 def test_the_mail_has_no_note_section_without_a_note(editor, idea, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        staff_actions.set_status(idea, Status.IMPLEMENTED, "", by=editor)
+        actions.set_status(idea, Status.IMPLEMENTED, "", by=editor)
     assert len(mail.outbox) == 1
     assert "Rückmeldung:" not in mail.outbox[0].body
     assert "Status: umgesetzt" in mail.outbox[0].body
@@ -83,15 +83,15 @@ def test_the_mail_has_no_note_section_without_a_note(editor, idea, django_captur
 
 def test_setting_the_same_status_and_note_again_sends_nothing(editor, idea, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        assert staff_actions.set_status(idea, Status.IN_REVIEW, "Wir prüfen.", by=editor)
-        assert not staff_actions.set_status(idea, Status.IN_REVIEW, "Wir prüfen. ", by=editor)
+        assert actions.set_status(idea, Status.IN_REVIEW, "Wir prüfen.", by=editor)
+        assert not actions.set_status(idea, Status.IN_REVIEW, "Wir prüfen. ", by=editor)
     assert len(mail.outbox) == 1
 
 
 def test_a_new_note_on_the_same_status_is_news_too(editor, idea, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        staff_actions.set_status(idea, Status.IN_REVIEW, "Wir prüfen.", by=editor)
-        staff_actions.set_status(idea, Status.IN_REVIEW, "Die Gemeinde ist einverstanden.", by=editor)
+        actions.set_status(idea, Status.IN_REVIEW, "Wir prüfen.", by=editor)
+        actions.set_status(idea, Status.IN_REVIEW, "Die Gemeinde ist einverstanden.", by=editor)
     assert len(mail.outbox) == 2
     assert "Die Gemeinde ist einverstanden." in mail.outbox[1].body
 
@@ -104,7 +104,7 @@ def test_a_rollback_sends_no_mail(editor, idea, django_capture_on_commit_callbac
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        staff_actions.set_status(idea, Status.WINNER, "", by=editor)
+        actions.set_status(idea, Status.WINNER, "", by=editor)
         raise RuntimeError
     assert callbacks == []
     assert mail.outbox == []
@@ -138,15 +138,15 @@ def test_an_unknown_status_is_refused_and_nothing_changes(client, editor, idea, 
     assert idea.status_note == ""
     assert mail.outbox == []
     with pytest.raises(ValueError):
-        staff_actions.set_status(idea, "geheim", "", by=editor)
+        actions.set_status(idea, "geheim", "", by=editor)
 
 
 def test_withdrawn_set_by_staff_dates_the_withdrawal(editor, idea):
-    staff_actions.set_status(idea, Status.WITHDRAWN, "Auf Wunsch der Verfasserin.", by=editor)
+    actions.set_status(idea, Status.WITHDRAWN, "Auf Wunsch der Verfasserin.", by=editor)
     idea.refresh_from_db()
     assert idea.is_withdrawn
     assert idea.withdrawn_at is not None
-    staff_actions.set_status(idea, Status.IN_REVIEW, "", by=editor)
+    actions.set_status(idea, Status.IN_REVIEW, "", by=editor)
     idea.refresh_from_db()
     assert idea.withdrawn_at is None
 
@@ -191,7 +191,7 @@ def test_the_staff_page_shows_the_form_and_who_did_what(client, editor, idea):
 
 
 def test_the_public_note_is_shown_on_the_idea(client, editor, idea):
-    staff_actions.set_status(idea, Status.IN_IMPLEMENTATION, "Die Bank wird im Mai aufgestellt.", by=editor)
+    actions.set_status(idea, Status.IN_IMPLEMENTATION, "Die Bank wird im Mai aufgestellt.", by=editor)
     response = client.get(idea.get_absolute_url())
     assert response.status_code == 200
     page = response.content.decode()

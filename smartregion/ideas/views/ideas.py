@@ -31,6 +31,7 @@ from smartregion.accounts.predicates import is_verified_participant
 from smartregion.comments import threads
 from smartregion.ideas import actions, tasks
 from smartregion.ideas.forms import IdeaEditForm, IdeaForm
+from smartregion.ideas.images import TMP_DIR
 from smartregion.ideas.models import Idea, Support
 from smartregion.lib import pagecache, ratelimit
 from smartregion.lib.ratelimit import HOUR, Limit
@@ -40,7 +41,6 @@ from smartregion.region.models import Topic
 # Submitting is cheap for the person and costs the moderation time.
 SUBMIT_LIMITS = (Limit(10, HOUR),)
 SIMILAR_LIMIT = 5
-TMP_DIR = "ideas/tmp"
 SESSION_IMAGES = "idea_images"
 
 

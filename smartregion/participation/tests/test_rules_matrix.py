@@ -31,7 +31,8 @@ from smartregion.accounts.roles import GUIDES, JURORS
 from smartregion.accounts.tests.factories import UserFactory, staff_group, verify_email
 from smartregion.comments.tests.factories import CommentFactory
 from smartregion.ideas.models import Idea
-from smartregion.ideas.tests.factories import IdeaFactory, JuryCriterionFactory, JuryRatingFactory
+from smartregion.ideas.tests.factories import IdeaFactory
+from smartregion.jury.tests.factories import JuryCriterionFactory, JuryRatingFactory
 from smartregion.participation.models import Moderation, Process
 from smartregion.participation.tests.factories import PhaseFactory, ProcessFactory
 from smartregion.region.tests.factories import MunicipalityFactory
@@ -61,9 +62,9 @@ OBJECT_OF = {
     "ideas.change_idea": "idea",
     "ideas.withdraw_idea": "idea",
     "ideas.support_idea": "idea",
-    "ideas.rate_idea": "idea",
-    "ideas.view_jury_board": "process",
-    "ideas.manage_jury": "process",
+    "jury.rate_idea": "idea",
+    "jury.view_jury_board": "process",
+    "jury.manage_jury": "process",
     "ideas.set_idea_status": "idea",
     "moderation.moderate_idea": "idea",
     "ideas.capture_idea": "municipality",
@@ -166,7 +167,7 @@ MATRIX = {
     juror_unassigned   .    .     .        X        .    .       .       .
     """,
     # The jury works in the backend, also while the process is not public.
-    "ideas.rate_idea": """
+    "jury.rate_idea": """
                       none ideas comments supports jury results between draft
     anonymous          .    .     .        .        .    .       .       .
     unverified         .    .     .        .        .    .       .       .
@@ -179,7 +180,7 @@ MATRIX = {
     juror              .    .     .        .        X    .       .       X
     juror_unassigned   .    .     .        .        .    .       .       .
     """,
-    "ideas.view_jury_board": """
+    "jury.view_jury_board": """
                       none ideas comments supports jury results between draft
     anonymous          .    .     .        .        .    .       .       .
     unverified         .    .     .        .        .    .       .       .
@@ -192,7 +193,7 @@ MATRIX = {
     juror              .    .     .        .        X    .       .       X
     juror_unassigned   .    .     .        .        .    .       .       .
     """,
-    "ideas.manage_jury": """
+    "jury.manage_jury": """
                       none ideas comments supports jury results between draft
     anonymous          .    .     .        .        .    .       .       .
     unverified         .    .     .        .        .    .       .       .
@@ -323,7 +324,7 @@ def test_the_matrix_covers_every_registered_permission():
     assert registered | ALSO_IN_THE_MATRIX == set(MATRIX) == set(OBJECT_OF)
 
 
-OBJECT_FAMILIES = ("participation", "ideas", "comments")
+OBJECT_FAMILIES = ("participation", "ideas", "jury", "comments")
 # The moderation's permissions on ideas and comments stand here too, to
 # show that no phase changes them; their municipal scopes are the matrix of
 # moderation/tests/test_rules.py.
@@ -483,9 +484,9 @@ def test_with_a_shortlist_the_jury_rates_only_shortlisted_ideas_and_winners(juro
     shortlisted = IdeaFactory(process=process, status=Idea.Status.SHORTLISTED)
     winner = IdeaFactory(process=process, status=Idea.Status.WINNER)
 
-    assert not juror.has_perm("ideas.rate_idea", submitted)
-    assert juror.has_perm("ideas.rate_idea", shortlisted)
-    assert juror.has_perm("ideas.rate_idea", winner)
+    assert not juror.has_perm("jury.rate_idea", submitted)
+    assert juror.has_perm("jury.rate_idea", shortlisted)
+    assert juror.has_perm("jury.rate_idea", winner)
 
 
 def test_the_jury_does_not_rate_a_withdrawn_idea(juror):
@@ -493,7 +494,7 @@ def test_the_jury_does_not_rate_a_withdrawn_idea(juror):
     process.jurors.add(juror)
     process.save()
 
-    assert not juror.has_perm("ideas.rate_idea", IdeaFactory(process=process, status=Idea.Status.WITHDRAWN))
+    assert not juror.has_perm("jury.rate_idea", IdeaFactory(process=process, status=Idea.Status.WITHDRAWN))
 
 
 def test_a_comment_can_be_edited_for_fifteen_minutes_only(author):

@@ -9,10 +9,11 @@ import pytest
 from django.utils import timezone
 
 from smartregion.accounts.tests.factories import log_in_with_second_factor
-from smartregion.ideas import jury
-from smartregion.ideas.models import JuryRating
-from smartregion.ideas.tests.factories import IdeaFactory, JuryCriterionFactory, JuryRatingFactory
-from smartregion.ideas.tests.jury_setup import board_url, jury_process, new_juror, rate_url, rating_post
+from smartregion.ideas.tests.factories import IdeaFactory
+from smartregion.jury import actions
+from smartregion.jury.models import JuryRating
+from smartregion.jury.tests.factories import JuryCriterionFactory, JuryRatingFactory
+from smartregion.jury.tests.jury_setup import board_url, jury_process, new_juror, rate_url, rating_post
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +106,7 @@ def test_it_refuses_a_score_outside_1_to_5_and_keeps_the_input(as_juror, process
 def test_it_refuses_a_note_that_is_too_long(as_juror, process):
     idea = IdeaFactory(process=process)
     impact, cost = criteria(process)
-    data = rating_post(process, {impact: 4, cost: 4}, {impact: "x" * (jury.NOTE_MAX_LENGTH + 1)})
+    data = rating_post(process, {impact: 4, cost: 4}, {impact: "x" * (actions.NOTE_MAX_LENGTH + 1)})
     response = as_juror.post(rate_url(process, idea), data)
     assert response.status_code == 200
     assert "höchstens 2000 Zeichen" in response.content.decode()
@@ -130,16 +131,16 @@ def test_the_action_refuses_scores_outside_1_to_5(juror, process):
     idea = IdeaFactory(process=process)
     impact, cost = criteria(process)
     for bad in (0, 6, "x", None):
-        with pytest.raises(jury.JuryError):
-            jury.rate_idea(juror, idea, {impact.pk: 3, cost.pk: bad})
+        with pytest.raises(actions.JuryError):
+            actions.rate_idea(juror, idea, {impact.pk: 3, cost.pk: bad})
     assert not JuryRating.objects.exists()
 
 
 def test_the_action_refuses_a_criterion_of_another_process(juror, process):
     idea = IdeaFactory(process=process)
     foreign = JuryCriterionFactory()
-    with pytest.raises(jury.JuryError):
-        jury.rate_idea(juror, idea, {foreign.pk: 3})
+    with pytest.raises(actions.JuryError):
+        actions.rate_idea(juror, idea, {foreign.pk: 3})
     assert not JuryRating.objects.exists()
 
 
@@ -149,8 +150,8 @@ def test_the_action_checks_the_phase_again(juror, process):
     idea = IdeaFactory(process=process)
     impact, cost = criteria(process)
     process.phases.update(ends_at=timezone.now() - dt.timedelta(minutes=1))
-    with pytest.raises(jury.JuryError, match="gerade nicht bewerten"):
-        jury.rate_idea(juror, idea, {impact.pk: 3, cost.pk: 3})
+    with pytest.raises(actions.JuryError, match="gerade nicht bewerten"):
+        actions.rate_idea(juror, idea, {impact.pk: 3, cost.pk: 3})
     assert not JuryRating.objects.exists()
 
 
@@ -158,16 +159,16 @@ def test_the_action_refuses_people_who_are_not_jurors_of_the_process(editor, pro
     idea = IdeaFactory(process=process)
     impact, cost = criteria(process)
     for person in (editor, new_juror(email="andere.jury@example.org")):
-        with pytest.raises(jury.JuryError):
-            jury.rate_idea(person, idea, {impact.pk: 3, cost.pk: 3})
+        with pytest.raises(actions.JuryError):
+            actions.rate_idea(person, idea, {impact.pk: 3, cost.pk: 3})
     assert not JuryRating.objects.exists()
 
 
 def test_the_action_writes_all_or_nothing(juror, process):
     idea = IdeaFactory(process=process)
     impact, cost = criteria(process)
-    with pytest.raises(jury.JuryError):
-        jury.rate_idea(juror, idea, {impact.pk: 3, cost.pk: 9})
+    with pytest.raises(actions.JuryError):
+        actions.rate_idea(juror, idea, {impact.pk: 3, cost.pk: 9})
     assert not JuryRating.objects.exists()
 
 
@@ -180,8 +181,8 @@ def test_the_note_stays_private(client, juror, process, page_tree):
     process.save()
     idea = IdeaFactory(process=process, title="Dorfladen mit Tauschregal")
     impact, cost = criteria(process)
-    jury.rate_idea(juror, idea, {impact.pk: 5, cost.pk: 5}, {impact.pk: NOTE})
-    jury.rate_idea(other, idea, {impact.pk: 2, cost.pk: 2})
+    actions.rate_idea(juror, idea, {impact.pk: 5, cost.pk: 5}, {impact.pk: NOTE})
+    actions.rate_idea(other, idea, {impact.pk: 2, cost.pk: 2})
 
     # Another juror sees the scores, not the note.
     log_in_with_second_factor(client, other)

@@ -2,10 +2,8 @@
 (participation/contributions.py): a phase can open the jury's rating
 ("jury.rate") and publish the results ("jury.results"); once a results
 phase has begun the process page shows the winners. The jury rates ideas,
-so a process with a jury shows the ideas too (`requires`).
-
-Self-contained so that it can move into the jury app as its
-`contribution.py`; until then IdeasConfig.ready() registers it."""
+so a process with a jury shows the ideas too (`requires`). JuryConfig.ready()
+registers it."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -21,10 +19,10 @@ def show_results(request, process, now) -> Shown | None:
     their topics."""
     if not process.has_begun(RESULTS, now):
         return None
-    from smartregion.ideas.jury import published_winners
+    from smartregion.jury.ranking import published_winners
 
     return Shown(
-        template="ideas/includes/process_results.html", context={"winners": published_winners(process)}, order=10
+        template="jury/includes/process_results.html", context={"winners": published_winners(process)}, order=10
     )
 
 

@@ -8,10 +8,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from smartregion.accounts.tests.factories import log_in_with_second_factor
-from smartregion.ideas import jury
 from smartregion.ideas.models import Idea
 from smartregion.ideas.tests.factories import IdeaFactory
-from smartregion.ideas.tests.jury_setup import jury_process, ranking_url
+from smartregion.jury import actions, ranking
+from smartregion.jury.tests.jury_setup import jury_process, ranking_url
 from smartregion.participation.models import Moderation, Phase
 from smartregion.participation.tests.factories import PhaseFactory
 
@@ -133,8 +133,8 @@ def test_publishing_needs_a_statement(as_editor, process):
 
 
 def test_publishing_again_only_changes_the_statement(process):
-    jury.publish_results(process, RESULTS)
-    jury.publish_results(process, "Neue Erklärung")
+    actions.publish_results(process, RESULTS)
+    actions.publish_results(process, "Neue Erklärung")
     process.refresh_from_db()
     assert process.results_statement == "Neue Erklärung"
     assert process.phases.filter(opens=["jury.results"]).count() == 1
@@ -144,7 +144,7 @@ def test_the_results_phase_is_named_in_the_site_language_whoever_publishes(proce
     from django.utils import translation
 
     with translation.override("en"):
-        jury.publish_results(process, RESULTS)
+        actions.publish_results(process, RESULTS)
 
     assert process.phases.get(opens=["jury.results"]).title == "Ergebnisse"
 
@@ -152,7 +152,7 @@ def test_the_results_phase_is_named_in_the_site_language_whoever_publishes(proce
 def test_a_results_phase_begun_already_is_kept(juror):
     now = timezone.now()
     process = jury_process(juror, switches=("jury.results",))
-    jury.publish_results(process, RESULTS, now=now)
+    actions.publish_results(process, RESULTS, now=now)
     assert process.phases.count() == 1
 
 
@@ -167,7 +167,7 @@ def test_a_planned_later_phase_still_comes(juror):
         opens=["ideas.comment"],
         sort_order=5,
     )
-    results = jury.publish_results(process, RESULTS, now=now)
+    results = actions.publish_results(process, RESULTS, now=now)
     assert results.ends_at == later.starts_at
     process = type(process).objects.get(pk=process.pk)
     assert [phase.title for phase in process.ordered_phases()][-2:] == ["Ergebnisse", "Umsetzung"]
@@ -179,7 +179,7 @@ def test_publishing_between_phases_adds_the_results_phase(juror):
     now = timezone.now()
     process = jury_process(juror)
     Phase.objects.filter(process=process).update(ends_at=now - dt.timedelta(days=1))
-    results = jury.publish_results(process, RESULTS, now=now)
+    results = actions.publish_results(process, RESULTS, now=now)
     assert results.starts_at == now and results.opens == ["jury.results"]
 
 
@@ -191,7 +191,7 @@ def test_the_process_page_shows_the_winners_only_once_published(as_editor, proce
 
     winner = IdeaFactory(process=process, title="Mitfahrbank")
     IdeaFactory(process=process, title="Dorfladen")
-    jury.mark_winner(winner, STATEMENT)
+    actions.mark_winner(winner, STATEMENT)
     visitor = Client()
 
     content = visitor.get(process.get_absolute_url()).content.decode()
@@ -213,14 +213,14 @@ def test_published_winners_are_the_public_winners_only(process):
     IdeaFactory(process=process, status=Idea.Status.WINNER, moderation=Moderation.HIDDEN)
     IdeaFactory(process=process, status=Idea.Status.SHORTLISTED)
     IdeaFactory(status=Idea.Status.WINNER)
-    assert jury.published_winners(process) == [shown]
+    assert ranking.published_winners(process) == [shown]
 
 
 def test_the_results_fragment_shows_each_winner_with_its_statement(process):
     winner = IdeaFactory(
         process=process, title="Repair-Café <im Dorf>", status=Idea.Status.WINNER, jury_statement="Gut.\n\nSehr gut."
     )
-    html = render_to_string("ideas/includes/jury_results.html", {"winners": [winner], "process": process})
+    html = render_to_string("jury/includes/results.html", {"winners": [winner], "process": process})
     assert "Die ausgezeichneten Ideen" in html
     assert "<article" in html
     assert f'<a href="{winner.get_absolute_url()}">Repair-Café &lt;im Dorf&gt;</a>' in html
@@ -228,5 +228,5 @@ def test_the_results_fragment_shows_each_winner_with_its_statement(process):
 
 
 def test_the_results_fragment_says_when_nobody_won(process):
-    html = render_to_string("ideas/includes/jury_results.html", {"winners": [], "process": process})
+    html = render_to_string("jury/includes/results.html", {"winners": [], "process": process})
     assert "Die Jury hat keine Idee ausgezeichnet." in html

@@ -6,9 +6,11 @@ runs."""
 import pytest
 
 from smartregion.accounts.tests.factories import log_in_with_second_factor
-from smartregion.ideas.models import Idea, JuryRating
-from smartregion.ideas.tests.factories import IdeaFactory, JuryCriterionFactory, JuryRatingFactory
-from smartregion.ideas.tests.jury_setup import board_url, jury_process, new_juror, rate_url
+from smartregion.ideas.models import Idea
+from smartregion.ideas.tests.factories import IdeaFactory
+from smartregion.jury.models import JuryRating
+from smartregion.jury.tests.factories import JuryCriterionFactory, JuryRatingFactory
+from smartregion.jury.tests.jury_setup import board_url, jury_process, new_juror, rate_url
 
 pytestmark = pytest.mark.django_db
 
@@ -181,7 +183,7 @@ def test_withdrawn_and_hidden_ideas_are_not_on_the_board(as_juror, process):
 
 
 def test_the_jury_menu_shows_for_jurors_while_their_jury_is_open(as_juror, juror, process):
-    from smartregion.ideas.jury_admin import may_see_jury_menu
+    from smartregion.jury.admin_views import may_see_jury_menu
 
     assert may_see_jury_menu(juror)
     content = as_juror.get("/redaktion/").content.decode()
@@ -189,7 +191,7 @@ def test_the_jury_menu_shows_for_jurors_while_their_jury_is_open(as_juror, juror
 
 
 def test_the_jury_menu_is_hidden_from_jurors_without_an_open_jury(client):
-    from smartregion.ideas.jury_admin import may_see_jury_menu
+    from smartregion.jury.admin_views import may_see_jury_menu
 
     resting = new_juror(email="ruhend@example.org")
     jury_process(resting, switches=("ideas.submit",))
@@ -199,7 +201,7 @@ def test_the_jury_menu_is_hidden_from_jurors_without_an_open_jury(client):
 
 
 def test_the_jury_menu_shows_for_editors(client, editor, moderator):
-    from smartregion.ideas.jury_admin import may_see_jury_menu
+    from smartregion.jury.admin_views import may_see_jury_menu
 
     assert may_see_jury_menu(editor)
     assert not may_see_jury_menu(moderator)
@@ -230,3 +232,12 @@ def test_the_rating_page_queries_do_not_grow_with_the_jurors(
     with django_assert_num_queries(18):
         response = client.get(rate_url(process, idea))
     assert len(response.context["others"]) == other_count
+
+
+@pytest.mark.parametrize("ideas, text", [(1, "von 1 Idee bewertet"), (2, "von 2 Ideen bewertet")])
+def test_the_jury_board_counts_ideas_in_the_right_number(client, juror, ideas, text):
+    process = jury_process(juror)
+    IdeaFactory.create_batch(ideas, process=process)
+    log_in_with_second_factor(client, juror)
+
+    assert text in client.get(board_url(process)).content.decode()

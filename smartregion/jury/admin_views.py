@@ -3,13 +3,14 @@
 Jurors assigned to a process rate its ideas on a board while the jury
 phase runs; editors see the ranking, mark winners and publish the results.
 
-The URLs are registered below through Wagtail's hook, so Wagtail's
+The URLs are registered in wagtail_hooks.py, so Wagtail's
 require_admin_access (and the second factor, accounts.middleware) guards
 every view. A process a juror is not assigned to does not exist for them
-(404); everything else is decided by the rules ideas.view_jury_board,
-ideas.rate_idea and ideas.manage_jury. The jury rules are asked through
-rules.has_perm, not user.has_perm: Django's backend says yes to every
-permission of a superuser, and a superuser who is no juror must not rate.
+(404); everything else is decided by the rules jury.view_jury_board,
+jury.rate_idea and jury.manage_jury (jury/rules.py). The jury rules are
+asked through rules.has_perm, not user.has_perm: Django's backend says yes
+to every permission of a superuser, and a superuser who is no juror must
+not rate.
 """
 
 import rules
@@ -19,25 +20,24 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from smartregion.accounts.predicates import in_group
 from smartregion.accounts.roles import JURORS
-from smartregion.ideas import jury
-from smartregion.ideas.models import Idea, JuryRating
-from smartregion.ideas.rules import is_assigned_juror
+from smartregion.ideas.models import Idea
+from smartregion.jury import actions, ranking
+from smartregion.jury.models import JuryRating
+from smartregion.jury.rules import is_assigned_juror
 from smartregion.participation.models import Process
 
 
 def _score_choices():
     labels = {1: _("1 – trifft kaum zu"), 5: _("5 – trifft voll zu")}
-    return [(score, labels.get(score, str(score))) for score in jury.SCORES]
+    return [(score, labels.get(score, str(score))) for score in actions.SCORES]
 
 
 # Forms.
@@ -64,7 +64,7 @@ class RatingForm(forms.Form):
             self.fields[f"note_{criterion.pk}"] = forms.CharField(
                 label=_("Ihre Notiz zu „%(name)s“ (freiwillig)") % {"name": criterion.name},
                 required=False,
-                max_length=jury.NOTE_MAX_LENGTH,
+                max_length=actions.NOTE_MAX_LENGTH,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 error_messages={
                     "max_length": _("Die Notiz darf höchstens %(limit_value)d Zeichen lang sein."),
@@ -129,13 +129,13 @@ def _get_board_process(request, slug):
     process = _get_process(slug)
     if not is_assigned_juror(request.user, process):
         raise Http404
-    if not rules.has_perm("ideas.view_jury_board", request.user, process):
+    if not rules.has_perm("jury.view_jury_board", request.user, process):
         return process, False
     return process, True
 
 
 def _get_ranking_process(request, slug):
-    if not request.user.has_perm("ideas.manage_jury"):
+    if not request.user.has_perm("jury.manage_jury"):
         raise PermissionDenied
     return _get_process(slug)
 
@@ -173,7 +173,7 @@ def jury_index(request):
         for process in user.jury_processes.with_phases().defer("description").order_by("title"):
             juror_processes.append({"process": process, "open": process.is_open("jury.rate")})
     editor_processes = []
-    if user.has_perm("ideas.manage_jury"):
+    if user.has_perm("jury.manage_jury"):
         editor_processes = list(
             Process.objects.with_phases()
             .defer("description")
@@ -184,11 +184,11 @@ def jury_index(request):
         for process in editor_processes:
             process.is_open_for_jury = process.is_open("jury.rate")
             process.results_are_visible = process.has_begun("jury.results")
-    if not in_group(user, JURORS) and not user.has_perm("ideas.manage_jury"):
+    if not in_group(user, JURORS) and not user.has_perm("jury.manage_jury"):
         raise PermissionDenied
     return render(
         request,
-        "ideas/admin/jury_index.html",
+        "jury/admin/index.html",
         {
             "header_title": _("Jury"),
             "header_icon": "tasks",
@@ -207,9 +207,9 @@ def jury_board(request, slug):
     process, is_open = _get_board_process(request, slug)
     if not is_open:
         return _jury_closed(request, process)
-    criteria = jury.criteria_of(process)
-    ideas = list(jury.jury_list(process).select_related("municipality").defer("municipality__boundary", "text"))
-    counts = jury.rated_counts(request.user, process)
+    criteria = ranking.criteria_of(process)
+    ideas = list(ranking.jury_list(process).select_related("municipality").defer("municipality__boundary", "text"))
+    counts = ranking.rated_counts(request.user, process)
     rows = []
     rated = 0
     for idea in ideas:
@@ -219,7 +219,7 @@ def jury_board(request, slug):
         rows.append({"idea": idea, "rated": count, "done": done})
     return render(
         request,
-        "ideas/admin/jury_board.html",
+        "jury/admin/board.html",
         {
             "header_title": _("Jury: %(title)s") % {"title": process.title},
             "header_icon": "tasks",
@@ -254,7 +254,7 @@ def _render_rating(request, process, idea, criteria, form, status=200):
             means.append(sum(scores) / len(scores) if scores else None)
     return render(
         request,
-        "ideas/admin/jury_rating.html",
+        "jury/admin/rating.html",
         {
             "header_title": _("Idee bewerten: %(title)s") % {"title": idea.title},
             "header_icon": "tasks",
@@ -281,15 +281,15 @@ def rate_idea(request, slug, pk):
     if not is_open:
         return _jury_closed(request, process)
     idea = get_object_or_404(
-        jury.jury_list(process)
+        ranking.jury_list(process)
         .select_related("municipality", "focus_area")
         .defer("municipality__boundary")
         .prefetch_related(Prefetch("jury_ratings", JuryRating.objects.select_related("juror").order_by("pk"))),
         pk=pk,
     )
     idea.process = process
-    criteria = jury.criteria_of(process)
-    if not rules.has_perm("ideas.rate_idea", request.user, idea):
+    criteria = ranking.criteria_of(process)
+    if not rules.has_perm("jury.rate_idea", request.user, idea):
         raise PermissionDenied
     if request.method == "GET":
         own = {r.criterion_id: r for r in idea.jury_ratings.all() if r.juror_id == request.user.pk}
@@ -303,11 +303,11 @@ def rate_idea(request, slug, pk):
     if not form.is_valid():
         return _render_rating(request, process, idea, criteria, form)
     try:
-        jury.rate_idea(request.user, idea, form.scores(), form.notes())
-    except jury.JuryError as error:
+        actions.rate_idea(request.user, idea, form.scores(), form.notes())
+    except actions.JuryError as error:
         messages.error(request, error.message)
         return _render_rating(request, process, idea, criteria, form)
-    following = jury.next_unrated_idea(request.user, process, len(criteria), after=idea)
+    following = ranking.next_unrated_idea(request.user, process, len(criteria), after=idea)
     if following is None:
         messages.success(request, _("Ihre Bewertung ist gespeichert. Sie haben alle Ideen bewertet."))
         return redirect("jury_admin:board", slug=process.slug)
@@ -319,8 +319,8 @@ def rate_idea(request, slug, pk):
 
 
 def _render_ranking(request, process, *, winner_form=None, winner_pk=None, results_form=None, status=200):
-    criteria = jury.criteria_of(process)
-    entries = jury.ranking(process, criteria)
+    criteria = ranking.criteria_of(process)
+    entries = ranking.ranking(process, criteria)
     for entry in entries:
         entry.idea.process = process
         entry.mean_row = [entry.criterion_means.get(criterion.pk) for criterion in criteria]
@@ -333,7 +333,7 @@ def _render_ranking(request, process, *, winner_form=None, winner_pk=None, resul
     juror_count = process.jurors.count()
     return render(
         request,
-        "ideas/admin/jury_ranking.html",
+        "jury/admin/ranking.html",
         {
             "header_title": _("Rangliste: %(title)s") % {"title": process.title},
             "header_icon": "list-ol",
@@ -372,8 +372,8 @@ def mark_winner(request, slug, pk):
         messages.error(request, _("Die Idee ist nicht ausgezeichnet. Bitte prüfen Sie die Begründung."))
         return _render_ranking(request, process, winner_form=form, winner_pk=idea.pk)
     try:
-        jury.mark_winner(idea, form.cleaned_data["statement"])
-    except jury.JuryError as error:
+        actions.mark_winner(idea, form.cleaned_data["statement"])
+    except actions.JuryError as error:
         messages.error(request, error.message)
         return redirect("jury_admin:ranking", slug=process.slug)
     messages.success(request, _("„%(title)s“ ist ausgezeichnet.") % {"title": idea.title})
@@ -385,8 +385,8 @@ def unmark_winner(request, slug, pk):
     process = _get_ranking_process(request, slug)
     idea = _get_ranked_idea(process, pk)
     try:
-        jury.unmark_winner(idea)
-    except jury.JuryError as error:
+        actions.unmark_winner(idea)
+    except actions.JuryError as error:
         messages.error(request, error.message)
         return redirect("jury_admin:ranking", slug=process.slug)
     messages.success(request, _("„%(title)s“ ist nicht mehr ausgezeichnet.") % {"title": idea.title})
@@ -400,7 +400,7 @@ def publish_results(request, slug):
     if not form.is_valid():
         messages.error(request, _("Die Ergebnisse sind nicht veröffentlicht. Bitte prüfen Sie die Erklärung."))
         return _render_ranking(request, process, results_form=form)
-    jury.publish_results(process, form.cleaned_data["statement"])
+    actions.publish_results(process, form.cleaned_data["statement"])
     messages.success(
         request,
         _("Die Ergebnisse sind veröffentlicht und stehen auf der Seite des Verfahrens."),
@@ -419,26 +419,11 @@ urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def register_jury_urls():
-    return [path("jury/", include((urlpatterns, "jury_admin"), namespace="jury_admin"))]
-
-
 def may_see_jury_menu(user) -> bool:
     """Editors, and jurors while the jury of one of their processes is
     open."""
-    if user.has_perm("ideas.manage_jury"):
+    if user.has_perm("jury.manage_jury"):
         return True
     if not in_group(user, JURORS):
         return False
     return any(process.is_open("jury.rate") for process in user.jury_processes.with_phases())
-
-
-class JuryMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_see_jury_menu(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_jury_menu_item():
-    return JuryMenuItem(gettext_lazy("Jury"), reverse("jury_admin:index"), name="jury", icon_name="tasks", order=450)

@@ -6,10 +6,12 @@ not grow with the ideas and ratings."""
 import pytest
 
 from smartregion.accounts.tests.factories import log_in_with_second_factor
-from smartregion.ideas import jury
-from smartregion.ideas.models import Idea, JuryRating
-from smartregion.ideas.tests.factories import IdeaFactory, JuryRatingFactory
-from smartregion.ideas.tests.jury_setup import board_url, jury_process, new_juror, ranking_url
+from smartregion.ideas.models import Idea
+from smartregion.ideas.tests.factories import IdeaFactory
+from smartregion.jury import ranking as jury_ranking
+from smartregion.jury.models import JuryRating
+from smartregion.jury.tests.factories import JuryRatingFactory
+from smartregion.jury.tests.jury_setup import board_url, jury_process, new_juror, ranking_url
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +63,7 @@ def rated(process, jurors):
 
 def test_the_ranking_computes_weighted_means_counts_and_spread(process, rated):
     wirkung, machbarkeit = criteria(process)
-    ranking = jury.ranking(process)
+    ranking = jury_ranking.ranking(process)
     assert [entry.idea.title for entry in ranking] == ["Dorfladen", "Bürgerbus", "Repair-Café"]
     shop, bus, cafe = ranking
 
@@ -84,7 +86,7 @@ def test_a_criterion_nobody_rated_yet_does_not_pull_the_score_down(process, juro
     wirkung, machbarkeit = criteria(process)
     idea = IdeaFactory(process=process)
     JuryRatingFactory(idea=idea, criterion=wirkung, juror=jurors[0], score=4)
-    (entry,) = jury.ranking(process)
+    (entry,) = jury_ranking.ranking(process)
     assert entry.score == pytest.approx(4.0)
     assert entry.jurors_rated == 0
     assert entry.spread is None
@@ -96,7 +98,7 @@ def test_ratings_of_a_deleted_juror_count_in_the_mean_but_not_as_a_juror(process
     rate(idea, jurors[1], 1, 1)
     jurors[1].delete()
     assert JuryRating.objects.filter(juror__isnull=True).count() == 2
-    (entry,) = jury.ranking(process)
+    (entry,) = jury_ranking.ranking(process)
     assert entry.score == pytest.approx(3.0)
     assert entry.jurors_rated == 1
 
@@ -105,7 +107,7 @@ def test_the_ranking_leaves_out_ideas_not_on_the_jury_list(process, jurors):
     IdeaFactory(process=process, title="Zurückgezogen", status=Idea.Status.WITHDRAWN)
     IdeaFactory(title="Anderes Verfahren")
     IdeaFactory(process=process, title="Dabei")
-    assert [entry.idea.title for entry in jury.ranking(process)] == ["Dabei"]
+    assert [entry.idea.title for entry in jury_ranking.ranking(process)] == ["Dabei"]
 
 
 def test_the_ranking_page_shows_scores_counts_spread_and_status(client, editor, process, rated):
@@ -194,6 +196,6 @@ def test_the_ranking_queries_do_not_grow_with_the_ideas_and_ratings(
 def test_the_ranking_itself_takes_four_queries(process, jurors, django_assert_num_queries):
     seed(process, jurors, 20)
     with django_assert_num_queries(4):
-        ranking = jury.ranking(process)
+        ranking = jury_ranking.ranking(process)
     assert len(ranking) == 20
     assert all(entry.jurors_rated == 3 for entry in ranking)

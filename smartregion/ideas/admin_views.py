@@ -9,7 +9,7 @@ on the idea page: ideas.set_idea_status, moderation.moderate_idea, and
 ideas.capture_idea per municipality (editors anywhere, also for the whole
 region; guides only for their municipalities).
 
-The URLs are registered through the hooks below, so Wagtail's
+The URLs are registered in wagtail_hooks.py, so Wagtail's
 require_admin_access wraps every view (and the staff middleware asks for
 the second factor); Wagtail turns a PermissionDenied into a redirect to the
 dashboard with a message.
@@ -26,18 +26,16 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import ModelLogEntry
 
 from smartregion.accounts.predicates import is_editor, is_guide, is_moderator
-from smartregion.ideas import staff_actions
+from smartregion.ideas import actions
 from smartregion.ideas.forms import IdeaLocationForm
 from smartregion.ideas.models import Idea
 from smartregion.ideas.rules import accepts_ideas
@@ -222,7 +220,7 @@ class CaptureForm(IdeaLocationForm):
     )
     channel = forms.ChoiceField(
         label=gettext_lazy("Weg"),
-        choices=[("", gettext_lazy("Bitte wählen"))] + [(c.value, c.label) for c in staff_actions.ON_SITE_CHANNELS],
+        choices=[("", gettext_lazy("Bitte wählen"))] + [(c.value, c.label) for c in actions.ON_SITE_CHANNELS],
         error_messages={
             "required": gettext_lazy("Bitte wählen Sie, wie die Idee gesammelt wurde."),
             "invalid_choice": gettext_lazy("Bitte wählen Sie einen Weg aus der Liste."),
@@ -416,7 +414,7 @@ def idea_list(request):
     page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("p"))
     return render(
         request,
-        "ideas/admin/staff_idea_list.html",
+        "ideas/admin/idea_list.html",
         {
             "header_title": _("Ideen"),
             "header_icon": "openquote",
@@ -441,7 +439,7 @@ def _render_detail(request, idea, *, status_form=None, hide_form=None, status=20
     log_entries = ModelLogEntry.objects.for_instance(idea).select_related("user").order_by("-timestamp", "-pk")
     return render(
         request,
-        "ideas/admin/staff_idea_detail.html",
+        "ideas/admin/idea_detail.html",
         {
             "header_title": idea.title,
             "header_icon": "openquote",
@@ -472,7 +470,7 @@ def idea_set_status(request, pk):
     if not form.is_valid():
         messages.error(request, _("Der Status ist nicht gespeichert. Bitte prüfen Sie die Eingabe."))
         return _render_detail(request, idea, status_form=form, status=400)
-    changed = staff_actions.set_status(idea, form.cleaned_data["status"], form.cleaned_data["note"], by=request.user)
+    changed = actions.set_status(idea, form.cleaned_data["status"], form.cleaned_data["note"], by=request.user)
     if not changed:
         messages.info(request, _("Status und Rückmeldung waren schon so gespeichert."))
     elif idea.author_id and not idea.is_on_site:
@@ -561,7 +559,7 @@ def _similar_to(form) -> list:
 def _render_capture(request, form, similar=()):
     return render(
         request,
-        "ideas/admin/staff_capture.html",
+        "ideas/admin/capture.html",
         {
             "header_title": _("Idee vor Ort erfassen"),
             "header_icon": "edit",
@@ -608,7 +606,7 @@ def idea_capture(request):
     # The form checked the rule; checked here again because the write
     # depends on it.
     _require(request, "ideas.capture_idea", data["municipality"])
-    idea = staff_actions.capture_idea(data["process"], request.user, data)
+    idea = actions.capture_idea(data["process"], request.user, data)
     messages.success(request, _("Die Idee „%(title)s“ ist gespeichert.") % {"title": idea.title})
     if "another" in request.POST:
         batch = {
@@ -629,35 +627,3 @@ urlpatterns = [
     path("<int:pk>/status/", idea_set_status, name="idea-status"),
     path("<int:pk>/moderation/", idea_moderate, name="idea-moderate"),
 ]
-
-
-# --- Hooks -------------------------------------------------------------------
-
-
-@hooks.register("register_admin_urls")
-def register_idea_staff_urls():
-    return [path("ideen/", include((urlpatterns, "ideas_staff"), namespace="ideas_staff"))]
-
-
-class IdeasMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_work_on_ideas(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_ideas_menu_item():
-    return IdeasMenuItem(
-        gettext_lazy("Ideen"), reverse("ideas_staff:idea-list"), name="ideen", icon_name="openquote", order=310
-    )
-
-
-@hooks.register("register_log_actions")
-def register_idea_log_actions(actions):
-    # What staff did with an idea, shown on its backend page and in
-    # Wagtail's site history.
-    actions.register_model(Idea, ModelLogEntry)
-    actions.register_action("ideas.status", gettext_lazy("Status gesetzt"), gettext_lazy("Status gesetzt"))
-    actions.register_action("ideas.capture", gettext_lazy("Vor Ort erfasst"), gettext_lazy("Vor Ort erfasst"))
-    actions.register_action("ideas.approve", gettext_lazy("Freigegeben"), gettext_lazy("Freigegeben"))
-    actions.register_action("ideas.hide", gettext_lazy("Ausgeblendet"), gettext_lazy("Ausgeblendet"))
-    actions.register_action("ideas.restore", gettext_lazy("Wieder eingeblendet"), gettext_lazy("Wieder eingeblendet"))

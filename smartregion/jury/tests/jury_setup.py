@@ -3,7 +3,7 @@ criteria and assigned jurors."""
 
 from smartregion.accounts.roles import JURORS
 from smartregion.accounts.tests.factories import UserFactory, staff_group, verify_email
-from smartregion.ideas.tests.factories import JuryCriterionFactory
+from smartregion.jury.tests.factories import JuryCriterionFactory
 from smartregion.participation.tests.factories import process_with_phase
 
 
