@@ -39,7 +39,7 @@ COUNT_ONLY = {
 }
 # Times the demo sets relative to the day of seeding.
 # Event times are days from today at a time of day; the demo's
-# registrations are minutes from now.
+# registrations are minutes from the moment their event was created.
 RELATIVE_MODELS = {"events.event": "days", "events.eventregistration": "minutes"}
 # Fields that change on every save, are random or hold secrets.
 SKIPPED_FIELDS = {"password", "last_login", "date_joined", "token"}
@@ -111,6 +111,8 @@ def natural_key(obj):
 
 def _row(obj, now):
     relative = RELATIVE_MODELS.get(obj._meta.label_lower)
+    if relative == "minutes":
+        now = obj.event.created_at
     row = {}
     for field in obj._meta.concrete_fields:
         if field.primary_key or field.name in SKIPPED_FIELDS or isinstance(field, models.OneToOneField):
@@ -137,7 +139,7 @@ def _value(field, value, now, relative):
         if abs((value - now).total_seconds()) < 600:
             return "now"
         if relative == "minutes":
-            return f"now{round((value - now).total_seconds() / 60):+d}min"
+            return f"created{round((value - now).total_seconds() / 60):+d}min"
         if relative:
             local = timezone.localtime(value)
             return f"today{(local.date() - timezone.localdate(now)).days:+d}d {local:%H:%M}"
