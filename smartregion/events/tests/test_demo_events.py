@@ -9,10 +9,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from smartregion.events import demo as events_demo
+from smartregion.demo import loader
 from smartregion.events.models import Event, EventRegistration
 
 Status = EventRegistration.Status
+REGION = loader.region_folder("myk10")
 
 
 def seed():
@@ -37,7 +38,7 @@ def test_a_second_run_changes_nothing(seeded):
     seed()
 
     assert snapshot() == before
-    assert len(before[0]) == len(events_demo.EVENTS)
+    assert len(before[0]) == len(REGION.read("events")["events"])
 
 
 def test_an_event_edited_by_staff_is_left_alone(seeded):
@@ -63,7 +64,7 @@ def test_a_deleted_event_comes_back(seeded):
 def test_there_are_upcoming_and_past_events(seeded):
     published = Event.objects.published()
 
-    assert published.upcoming().count() == len(events_demo.EVENTS) - 2
+    assert published.upcoming().count() == len(REGION.read("events")["events"]) - 2
     past = list(published.past())
     assert len(past) == 2
     for event in past:
@@ -117,7 +118,7 @@ def test_training_at_the_office_talk_online_and_board_by_invitation(seeded):
 def test_dates_follow_the_day_of_seeding(db):
     later = timezone.localdate() + dt.timedelta(days=400)
 
-    events_demo.seed(today=later)
+    loader.load_events(REGION, today=later)
 
     forum = Event.objects.get(kind=Event.Kind.ZUKUNFTSFORUM)
     assert timezone.localdate(forum.starts_at) == later + dt.timedelta(days=60)
