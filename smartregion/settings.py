@@ -232,6 +232,9 @@ ACCOUNT_RATE_LIMITS = {
 # texts change, and the new version is recorded with each new acceptance.
 TERMS_VERSION = env_str("TERMS_VERSION", "2026-11")
 PRIVACY_VERSION = env_str("PRIVACY_VERSION", "2026-11")
+# The demo region `manage.py seed_demo` loads: a folder under
+# smartregion/demo/regions/.
+DEMO_REGION = env_str("DEMO_REGION", "myk10")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("SITE_NAME", "Smarte Region")
 

@@ -87,8 +87,8 @@ def axe_source():
 @pytest.fixture
 def demo(live_server):
     """The demo content (with the boundaries of its municipalities, from
-    the repository's region/demo_data/), created in the test database the
-    live server uses."""
+    the region folder smartregion/demo/regions/myk10/), created in the test
+    database the live server uses."""
     call_command("seed_demo", force=True, stdout=io.StringIO())
     return live_server
 

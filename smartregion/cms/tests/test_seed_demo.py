@@ -12,7 +12,6 @@ from django.urls import resolve
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
 
-from smartregion.cms.demo_images import SQUARE, render_png
 from smartregion.cms.models import (
     ContentPage,
     HomePage,
@@ -172,10 +171,3 @@ def test_it_leaves_what_editors_changed_alone(seeded):
     assert ContentPage.objects.get(pk=faq.pk).title == "Fragen und Antworten"
     assert SiteLinks.load().privacy_id == faq.pk
     assert TimelineEntry.objects.get(pk=entry.pk).text == "Geändert von der Redaktion."
-
-
-def test_a_generated_image_is_the_same_every_time():
-    first = render_png("portrait", "eifel", seed="Demo-Porträt", size=SQUARE)
-
-    assert render_png("portrait", "eifel", seed="Demo-Porträt", size=SQUARE) == first
-    assert first.startswith(b"\x89PNG")

@@ -5,14 +5,14 @@ import datetime as dt
 
 from django.utils import timezone
 
-from smartregion.events import demo as events_demo
+from smartregion.demo import loader
 from smartregion.events.models import Event
 
 
 def test_dates_follow_the_day_of_seeding(db):
     later = timezone.localdate() + dt.timedelta(days=400)
 
-    events_demo.seed(today=later)
+    loader.load_events(loader.region_folder("myk10"), today=later)
 
     forum = Event.objects.get(kind=Event.Kind.ZUKUNFTSFORUM)
     assert timezone.localdate(forum.starts_at) == later + dt.timedelta(days=60)

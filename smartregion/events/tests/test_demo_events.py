@@ -9,10 +9,11 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
-from smartregion.events import demo as events_demo
+from smartregion.demo import loader
 from smartregion.events.models import Event, EventRegistration
 
 Status = EventRegistration.Status
+REGION = loader.region_folder("myk10")
 
 
 def seed():
@@ -31,7 +32,7 @@ def test_a_second_run_changes_nothing(seeded):
     seed()
 
     assert snapshot() == before
-    assert len(before[0]) == len(events_demo.EVENTS)
+    assert len(before[0]) == len(REGION.read("events")["events"])
 
 
 def test_an_event_edited_by_staff_is_left_alone(seeded):
@@ -57,7 +58,7 @@ def test_a_deleted_event_comes_back(seeded):
 def test_there_are_upcoming_and_past_events(seeded):
     published = Event.objects.published()
 
-    assert published.upcoming().count() == len(events_demo.EVENTS) - 2
+    assert published.upcoming().count() == len(REGION.read("events")["events"]) - 2
     past = list(published.past())
     assert len(past) == 2
     for event in past:

@@ -5,6 +5,7 @@ run changes nothing. The demo is seeded once for this module (`seeded`)."""
 
 import datetime as dt
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -14,14 +15,24 @@ from shapely.geometry import Point, shape
 
 from smartregion.accounts.roles import JURORS
 from smartregion.comments.models import Comment
-from smartregion.ideas import demo as ideas_demo
+from smartregion.demo import loader
 from smartregion.ideas.models import Idea, Support
 from smartregion.jury.models import JuryCriterion, JuryRating
-from smartregion.participation import demo as participation_demo
 from smartregion.participation.models import Phase, Process
 from smartregion.region.models import Municipality, Topic
 
-BERLIN = participation_demo.BERLIN
+BERLIN = ZoneInfo("Europe/Berlin")
+REGION = loader.region_folder("myk10")
+IDEAS = REGION.read("ideas")
+COMPETITION, STORE = "ideenwettbewerb-2021", "ideenspeicher"
+# The competition's four categories map onto the region's topics.
+CATEGORY_TOPICS = {
+    "Arbeit und Bildung": ("arbeit", "bildung"),
+    "Versorgen": ("versorgung",),
+    "Mobilität": ("mobilitaet",),
+    "Freizeit": ("freizeit",),
+}
+CITIZENS = {"anna@demo.invalid", "ben@demo.invalid", "clara@demo.invalid"}
 S = Idea.Status
 
 
@@ -30,11 +41,11 @@ def seed():
 
 
 def competition():
-    return Process.objects.get(slug=participation_demo.COMPETITION)
+    return Process.objects.get(slug=COMPETITION)
 
 
 def store():
-    return Process.objects.get(slug=participation_demo.STORE)
+    return Process.objects.get(slug=STORE)
 
 
 def counts():
@@ -54,7 +65,7 @@ def test_a_second_run_changes_nothing(seeded):
     seed()
 
     assert counts() == before
-    assert before["Idea"] == len(ideas_demo.COMPETITION_IDEAS) + len(ideas_demo.STORE_IDEAS)
+    assert before["Idea"] == sum(len(items) for items in IDEAS["ideas"].values())
 
 
 def test_a_deleted_idea_comes_back_with_its_supports_and_comments(seeded):
@@ -106,9 +117,7 @@ def test_the_competition_topics_are_its_four_categories(seeded):
     assert slugs == {"arbeit", "bildung", "versorgung", "mobilitaet", "freizeit"}
     for idea in competition().ideas.prefetch_related("topics"):
         categories = [
-            name
-            for name, topics in participation_demo.CATEGORY_TOPICS.items()
-            if {t.slug for t in idea.topics.all()} == set(topics)
+            name for name, topics in CATEGORY_TOPICS.items() if {t.slug for t in idea.topics.all()} == set(topics)
         ]
         assert len(categories) == 1, idea
 
@@ -164,7 +173,7 @@ def test_about_a_quarter_of_the_store_was_collected_on_site(seeded):
         assert idea.collected_on and idea.collected_at
         assert idea.created_at.date() >= idea.collected_on
         assert idea.captured_by is not None
-    guide_ideas = [idea for idea in on_site if idea.captured_by.email == ideas_demo.GUIDE]
+    guide_ideas = [idea for idea in on_site if idea.captured_by.email == IDEAS["entered_by"]["guide"]]
     assert guide_ideas
     guide_area = set(guide_ideas[0].captured_by.guide_municipalities.values_list("pk", flat=True))
     assert all(idea.municipality_id in guide_area for idea in guide_ideas)
@@ -210,8 +219,8 @@ def test_the_counters_match_the_rows(seeded):
 def test_supports_come_from_citizens_in_the_store_only_and_never_from_the_author(seeded):
     supports = Support.objects.select_related("idea__process", "user")
 
-    assert {support.idea.process.slug for support in supports} == {participation_demo.STORE}
-    assert {support.user.email for support in supports} <= set(ideas_demo.CITIZENS.values())
+    assert {support.idea.process.slug for support in supports} == {STORE}
+    assert {support.user.email for support in supports} <= CITIZENS
     assert not any(support.user_id == support.idea.author_id for support in supports)
 
 

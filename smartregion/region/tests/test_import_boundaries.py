@@ -3,15 +3,20 @@ FeatureCollection, matched by key; all or nothing."""
 
 import json
 from io import StringIO
+from pathlib import Path
 
 import pytest
+import yaml
 from django.core.management import CommandError, call_command
 from shapely.geometry import Point, shape
 
-from smartregion.region import demo
 from smartregion.region.models import Municipality
 from smartregion.region.tests.factories import MunicipalityFactory
 from smartregion.region.tests.geojson import BOWTIE, SQUARE, collection, feature, write
+
+# The demo region's data: its municipalities and their real boundaries (read
+# as files; the region app imports no other app).
+DEMO_REGION = Path(__file__).resolve().parents[2] / "demo" / "regions" / "myk10"
 
 
 def import_boundaries(path, *args):
@@ -175,14 +180,21 @@ def test_it_rejects_a_missing_file(tmp_path):
 
 @pytest.mark.django_db
 def test_it_attaches_the_real_boundaries_of_the_ten_municipalities():
-    for slug, name, kind, key, *_rest, lat, lon, _guide in demo.MUNICIPALITIES:
-        MunicipalityFactory(slug=slug, name=name, kind=kind, key=key, seat_lat=lat, seat_lon=lon)
+    region = yaml.safe_load((DEMO_REGION / "region.yaml").read_text(encoding="utf-8"))
+    for item in region["municipalities"]:
+        MunicipalityFactory(
+            **{
+                field: item.get(field, "")
+                for field in ("slug", "name", "kind", "key", "seat_lat", "seat_lon", "seat_note")
+            }
+        )
+    boundaries = DEMO_REGION / region["boundaries"]
 
-    stdout, stderr = import_boundaries(demo.BOUNDARIES)
+    stdout, stderr = import_boundaries(boundaries)
 
     assert "Boundaries attached to 10 municipalities." in stdout
     assert stderr == ""
-    keys_in_file = {f["properties"]["key"] for f in json.loads(demo.BOUNDARIES.read_text())["features"]}
+    keys_in_file = {f["properties"]["key"] for f in json.loads(boundaries.read_text())["features"]}
     assert keys_in_file == set(Municipality.objects.values_list("key", flat=True))
     for municipality in Municipality.objects.all():
         boundary = shape(municipality.boundary)
