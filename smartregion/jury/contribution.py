@@ -5,8 +5,12 @@ phase has begun the process page shows the winners. The jury rates ideas,
 so a process with a jury shows the ideas too (`requires`). JuryConfig.ready()
 registers it."""
 
+from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 
+from smartregion.accounts.roles import JURORS
 from smartregion.participation.contributions import Action, ContributionType, Shown, register
 
 RATE = "jury.rate"
@@ -24,6 +28,34 @@ def show_results(request, process, now) -> Shown | None:
     return Shown(
         template="jury/includes/process_results.html", context={"winners": published_winners(process)}, order=10
     )
+
+
+def edit_panels() -> ObjectList:
+    """The tab "Jury und Ergebnisse" of the backend's process form: who
+    rates, what they rate (criteria with weights) and the statement
+    published with the results."""
+    return ObjectList(
+        [
+            FieldPanel("jurors", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("jury_shortlist_only"),
+            InlinePanel(
+                "jury_criteria",
+                heading=_("Kriterien der Jury"),
+                label=_("Kriterium"),
+                panels=[FieldPanel("name"), FieldPanel("description"), FieldPanel("weight")],
+            ),
+            FieldPanel("results_statement"),
+        ],
+        heading=_("Jury und Ergebnisse"),
+    )
+
+
+def prepare_process_form(form) -> None:
+    """Only accounts of the Jury group can be made jurors."""
+    if "jurors" in form.fields:
+        form.fields["jurors"].queryset = (
+            get_user_model().objects.filter(groups__name=JURORS).order_by("display_name", "pk")
+        )
 
 
 def register_type() -> ContributionType:
@@ -44,6 +76,8 @@ def register_type() -> ContributionType:
                 ),
             ),
             show=show_results,
+            edit_panels=edit_panels,
+            prepare_form=prepare_process_form,
             privacy_export=("jury_ratings", "jury_processes"),
         )
     )

@@ -150,6 +150,10 @@ class ContributionType:
     privacy_export keys of its registrations in accounts/privacy.py
     comment_target its key in comments/targets.py, if people comment on it
     moderation_target  its key in moderation/registry.py, if moderated
+    edit_panels    callable() -> a Wagtail ObjectList: its own tab in the
+                   backend's process form (the jury's criteria and jurors)
+    prepare_form   callable(form): called when the backend's process form
+                   is built, to narrow what its fields offer
     search         callable(text) -> queryset of its public contributions
                    matching the typed words, for a site-wide search
     notify         callable(event, contribution) -> None, called by the
@@ -170,6 +174,8 @@ class ContributionType:
     privacy_export: tuple[str, ...] = ()
     comment_target: str | None = None
     moderation_target: str | None = None
+    edit_panels: Callable[[], Any] | None = None
+    prepare_form: Callable[[Any], None] | None = None
     search: Callable[[str], Any] | None = None
     notify: Callable[[str, Any], None] | None = None
 

@@ -172,7 +172,7 @@ def process_list(request):
         Process.objects.published()
         .with_phases()
         .select_related("municipality")
-        .defer("municipality__boundary", "description", "results_statement")
+        .defer("municipality__boundary", "description")
         .annotate(**annotations)
     )
     groups = {"running": [], "upcoming": [], "finished": []}

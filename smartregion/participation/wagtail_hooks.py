@@ -1,15 +1,15 @@
 """Processes in the staff backend ("Beteiligungsverfahren" under
 /redaktion/).
 
-Editors create and edit processes with their phases, the jury's criteria
-and the jurors in one form. The model permissions of the editors' group
+Editors create and edit processes with their phases in one form; each
+contribution type may add a tab of its own settings to it (`edit_panels` in
+participation/contributions.py, e.g. the jury's criteria and jurors). The model permissions of the editors' group
 (accounts/roles.py) open the views; nobody else has them. Processes are
 never deleted here (ideas point at them; editors have no delete
 permission).
 """
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,7 +21,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from smartregion.accounts.roles import JURORS
+from smartregion.participation import contributions
 from smartregion.participation.models import Process
 
 
@@ -67,16 +67,15 @@ class PhaseInlinePanel(InlinePanel):
 
 
 class ProcessAdminForm(WagtailAdminModelForm):
-    """The process form: an image needs its alt text, jurors come from the
-    Jury group, and the phases must each end after they start and must not
-    overlap."""
+    """The process form: an image needs its alt text, and the phases must
+    each end after they start and must not overlap. The contribution types
+    prepare the fields of their own tabs (`prepare_form`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "jurors" in self.fields:
-            self.fields["jurors"].queryset = (
-                get_user_model().objects.filter(groups__name=JURORS).order_by("display_name", "pk")
-            )
+        for contribution_type in contributions.types():
+            if contribution_type.prepare_form is not None:
+                contribution_type.prepare_form(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -160,20 +159,12 @@ def _process_panels():
                 ],
                 heading=gettext_lazy("Phasen"),
             ),
-            ObjectList(
-                [
-                    FieldPanel("jurors", widget=forms.CheckboxSelectMultiple),
-                    FieldPanel("jury_shortlist_only"),
-                    InlinePanel(
-                        "jury_criteria",
-                        heading=gettext_lazy("Kriterien der Jury"),
-                        label=gettext_lazy("Kriterium"),
-                        panels=[FieldPanel("name"), FieldPanel("description"), FieldPanel("weight")],
-                    ),
-                    FieldPanel("results_statement"),
-                ],
-                heading=gettext_lazy("Jury und Ergebnisse"),
-            ),
+        ]
+        # A tab per contribution type that has settings of its own.
+        + [
+            contribution_type.edit_panels()
+            for contribution_type in contributions.types()
+            if contribution_type.edit_panels is not None
         ],
         base_form_class=ProcessAdminForm,
     )
@@ -201,7 +192,11 @@ class ProcessViewSet(SnippetViewSet):
     list_filter = ["status", "municipality"]
     search_fields = ["title", "summary"]
     ordering = ["-created_at"]
-    edit_handler = _process_panels()
+
+    def get_edit_handler(self):
+        # Built when first needed, after every app has registered its
+        # contribution types.
+        return _process_panels().bind_to_model(self.model)
 
     def get_queryset(self, request):
         # The column "Aktuelle Phase" reads the prefetched phases.
