@@ -192,7 +192,10 @@ class Stack:
         if self.state.get("pids"):
             raise RuntimeError(f"a stack runs in {self.folder} (stack.py stop --dir {self.folder})")
         started = time.monotonic()
-        if self.folder.exists():
+        if self.folder.exists() and any(self.folder.iterdir()):
+            # Only a folder a previous stack left (its stack.json) is emptied.
+            if not self.state_file.exists():
+                raise RuntimeError(f"{self.folder} is not empty and holds no stack: choose another --dir")
             shutil.rmtree(self.folder)
         for name in ["log", "run", "mail", "media", "static", "nginx"]:
             (self.folder / name).mkdir(parents=True)
@@ -209,18 +212,23 @@ class Stack:
             },
             "pids": {},
         }
+        timings = self.state["timings"] = {}
+
+        def step(name, run):
+            began = time.monotonic()
+            run()
+            timings[name] = round(time.monotonic() - began, 1)
+
         try:
-            self._start_postgres()
-            self._start_redis()
-            self._start_smtp()
-            self.manage("migrate", "--no-input", "-v", "0")
-            self.manage("collectstatic", "--no-input", "-v", "0")
-            seed = self.manage("shell", "-c", "from smartregion.stack_tests.seed import main; main()", capture=True)
-            self.state["seed"] = json.loads(seed.stdout.strip().splitlines()[-1])
+            step("postgres", self._start_postgres)
+            step("redis", self._start_redis)
+            step("smtp", self._start_smtp)
+            step("migrate+collectstatic", self._prepare)
+            step("seed", self._seed)
             for index in range(WEB_SERVERS):
-                self._start_web(index)
-            self._start_worker()
-            self._start_nginx()
+                step(f"web{index}", lambda index=index: self._start_web(index))
+            step("worker", self._start_worker)
+            step("nginx", self._start_nginx)
         except BaseException:
             self._save()
             self.stop()
@@ -228,6 +236,24 @@ class Stack:
         self.state["started_in"] = round(time.monotonic() - started, 1)
         self._save()
         return self
+
+    def _prepare(self):
+        # collectstatic needs no database: it runs while migrate does.
+        with (self.folder / "log" / "collectstatic.log").open("wb") as log:
+            collect = subprocess.Popen(
+                [str(PYTHON), "manage.py", "collectstatic", "--no-input", "-v", "0"],
+                cwd=ROOT,
+                env=self.env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        self.manage("migrate", "--no-input", "-v", "0")
+        if collect.wait() != 0:
+            raise RuntimeError(f"collectstatic failed, see {self.folder / 'log' / 'collectstatic.log'}")
+
+    def _seed(self):
+        seed = self.manage("shell", "-c", "from smartregion.stack_tests.seed import main; main()", capture=True)
+        self.state["seed"] = json.loads(seed.stdout.strip().splitlines()[-1])
 
     def _save(self):
         self.state_file.write_text(json.dumps(self.state, indent=2))
@@ -490,7 +516,7 @@ def main(argv=None):
         print(f"stopped; logs and mails stay in {args.dir}")
         return
     stack.start()
-    print(f"started in {stack.state['started_in']} s, files in {args.dir}")
+    print(f"started in {stack.state['started_in']} s ({stack.state['timings']}), files in {args.dir}")
     print(f"  nginx      {stack.urls['nginx']}")
     for index, url in enumerate(stack.urls["web"]):
         print(f"  gunicorn {index}  {url}")
