@@ -7,6 +7,7 @@ up fails the tests: they are never skipped."""
 import importlib.util
 import itertools
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -87,6 +88,9 @@ def stack():
         pytest.fail(f"the stack did not start ({error}); logs in {logs}", pytrace=False)
     yield running
     running.stop()
+    # The logs and mails stay for a look after a failure; the bulk goes.
+    for bulky in ["postgres", "static"]:
+        shutil.rmtree(folder / bulky, ignore_errors=True)
 
 
 @pytest.fixture
