@@ -12,7 +12,7 @@ PORT ?= 8000
 # says otherwise.
 RUN_ENV := DEBUG=1
 
-.PHONY: install run test lint format lock messages seed clean
+.PHONY: install run test lint format lock messages seed clean stack stack-stop
 
 install: $(VENV)/.installed vendor/.installed locale/en/LC_MESSAGES/django.mo locale/de/LC_MESSAGES/django.mo
 
@@ -41,6 +41,16 @@ seed: install
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The production topology of deploy/ on loopback ports (PostgreSQL, Redis,
+# nginx, two gunicorn, the task worker, an SMTP sink): needs postgresql,
+# redis-server and nginx from Debian. `make test` runs the stack tests
+# against a stack of its own.
+stack: install
+	$(BIN)/python deploy/stack.py start
+
+stack-stop:
+	$(BIN)/python deploy/stack.py stop
 
 lint: install
 	$(BIN)/ruff check .

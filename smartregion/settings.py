@@ -165,6 +165,10 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
+# Production runs the tasks in a worker (`manage.py db_worker`) that takes
+# them from a table of the database backend's app (package django-tasks-db).
+if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")
 
 # Messages live in the session, so no cookie beyond session and CSRF.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
@@ -254,7 +258,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [PACKAGE_DIR / "static", ("vendor", BASE_DIR / "vendor")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -299,6 +303,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the site append to X-Forwarded-For (1 with
+# the nginx of deploy/): the rate limits then count the visitor's address,
+# not the proxy's.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Map tiles are the one outside host a page may contact, and only after the
 # visitor clicked "Karte laden".
