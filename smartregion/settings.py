@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "smartregion.ideas",
     "smartregion.comments",
     "smartregion.moderation",
+    "smartregion.outbox",
     "smartregion.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -288,11 +289,20 @@ STORAGES = {
     },
 }
 
-# E-mail
-EMAIL_BACKEND = env_str(
+# E-mail. Every message goes through the task queue (smartregion/outbox):
+# EMAIL_BACKEND enqueues it, and the task delivers it with the backend that
+# the environment's EMAIL_BACKEND names, retrying with backoff
+# (MAIL_RETRY_SECONDS, then four times as long each time) up to
+# MAIL_MAX_ATTEMPTS times before it is kept as a failed mail for the
+# administrators.
+EMAIL_BACKEND = "smartregion.outbox.mailer.QueueBackend"
+MAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 5)
+MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 60)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
