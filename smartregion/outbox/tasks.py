@@ -14,8 +14,8 @@ from django.core.mail import get_connection
 from django.utils import timezone
 from django_tasks import task
 
-from smartregion.outbox.mailer import from_payload
 from smartregion.outbox.models import FailedMail
+from smartregion.outbox.payload import from_payload
 
 logger = logging.getLogger(__name__)
 

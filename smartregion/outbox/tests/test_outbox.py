@@ -13,8 +13,9 @@ from smartregion.accounts.models import User
 from smartregion.accounts.tests.factories import log_in_with_second_factor
 from smartregion.lib.tests.dashboard import run_hook
 from smartregion.lib.tests.services import free_port
-from smartregion.outbox import mailer, tasks
+from smartregion.outbox import tasks
 from smartregion.outbox.models import FailedMail
+from smartregion.outbox.payload import from_payload, to_payload
 from smartregion.outbox.wagtail_hooks import add_failed_mail_panel
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +85,7 @@ def test_a_message_survives_the_trip_through_the_queue_unchanged():
     message = EmailMessage("Betreff", "Text", "von@example.org", ["a@example.org"], cc=["c@example.org"])
     message.extra_headers["Reply-To"] = "antwort@example.org"
 
-    again = mailer.from_payload(mailer.to_payload(message))
+    again = from_payload(to_payload(message))
 
     assert again.message().as_string().split("\n\n", 1)[1] == message.message().as_string().split("\n\n", 1)[1]
     assert again.recipients() == message.recipients()
@@ -116,7 +117,7 @@ def test_the_sign_up_mail_is_delivered_through_the_queue(client, queued_mail, dj
 
 
 def test_a_failed_attempt_is_retried_later_with_a_growing_delay(unreachable_smtp, deferring_queue):
-    payload = mailer.to_payload(EmailMessage("Betreff", "Text", to=["a@example.org"]))
+    payload = to_payload(EmailMessage("Betreff", "Text", to=["a@example.org"]))
 
     assert tasks.deliver.call(payload) is False
     assert tasks.deliver.call(payload, 2) is False
@@ -131,7 +132,7 @@ def test_a_failed_attempt_is_retried_later_with_a_growing_delay(unreachable_smtp
 
 def test_the_last_attempt_keeps_a_failed_mail_without_its_text(unreachable_smtp, deferring_queue):
     unreachable_smtp.MAIL_MAX_ATTEMPTS = 3
-    payload = mailer.to_payload(EmailMessage("Ihr Link", "https://geheim.example/key", to=["a@example.org"]))
+    payload = to_payload(EmailMessage("Ihr Link", "https://geheim.example/key", to=["a@example.org"]))
 
     assert tasks.deliver.call(payload, 3) is False
 
