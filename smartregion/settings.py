@@ -136,6 +136,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # so that an outage is answered with a quick 503 (lib/outage.py)
     # instead of a request that hangs until the proxy gives up.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 2)
+    # The same backend, failing fast for a moment after a failed connection
+    # (lib/db/postgresql).
+    DATABASES["default"]["ENGINE"] = "smartregion.lib.db.postgresql"
+# Seconds after a failed connection in which no new one is tried (PostgreSQL).
+DATABASE_FAIL_FAST_SECONDS = env_int("DATABASE_FAIL_FAST_SECONDS", 1)
 
 # Seconds a client is asked to wait (Retry-After) when the database is
 # unreachable and a request is answered with 503 (lib/outage.py).

@@ -10,7 +10,8 @@ import time
 
 import pytest
 from django.db import connections
-from django.db.backends.postgresql.base import DatabaseWrapper as PostgreSQLWrapper
+
+from smartregion.lib.db.postgresql import base as postgresql
 
 REDIS_SERVER = shutil.which("redis-server")
 needs_redis = pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server is not installed")
@@ -62,26 +63,40 @@ class RedisServer:
 
 
 @contextlib.contextmanager
-def database_unreachable():
+def silent_server():
+    """A loopback port that accepts TCP connections and never answers,
+    like a database host that hangs; yields the port."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(64)
+        yield server.getsockname()[1]
+
+
+@contextlib.contextmanager
+def database_unreachable(port=None, connect_timeout=2):
     """The default connection points to a PostgreSQL port where nothing
     listens, as if the server were stopped: every query raises the driver's
-    real "connection refused". The real connection comes back afterwards."""
+    real "connection refused" (or, with the `port` of a silent_server(),
+    waits `connect_timeout` seconds first). The real connection comes back
+    afterwards."""
     original = connections["default"]
     settings_dict = {
         **original.settings_dict,
-        "ENGINE": "django.db.backends.postgresql",
+        "ENGINE": "smartregion.lib.db.postgresql",
         "NAME": "smartregion",
         "USER": "smartregion",
         "PASSWORD": "unused",
         "HOST": "127.0.0.1",
-        "PORT": str(free_port()),
-        "OPTIONS": {"connect_timeout": 2},
+        "PORT": str(port or free_port()),
+        "OPTIONS": {"connect_timeout": connect_timeout},
         "CONN_MAX_AGE": 0,
     }
-    broken = PostgreSQLWrapper(settings_dict, alias="default")
+    postgresql.forget_failure()
+    broken = postgresql.DatabaseWrapper(settings_dict, alias="default")
     connections["default"] = broken
     try:
         yield
     finally:
         broken.close()
+        postgresql.forget_failure()
         connections["default"] = original

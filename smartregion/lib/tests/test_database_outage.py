@@ -6,11 +6,12 @@ plain German page; anonymous pages in the page cache are still served;
 import time
 
 import pytest
+from django.db import OperationalError, connection
 from django.test import Client, RequestFactory
 
 from smartregion.ideas.tests.factories import IdeaFactory
 from smartregion.lib import outage
-from smartregion.lib.tests.services import database_unreachable
+from smartregion.lib.tests.services import database_unreachable, silent_server
 from smartregion.participation.tests.factories import open_process
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +97,34 @@ def test_pages_answer_200_again_once_the_database_is_back(visitor, idea, citizen
 
     assert response.status_code == 200
     assert "Dorfladen mit Café" in response.content.decode()
+
+
+def test_a_hanging_database_costs_a_request_one_connect_timeout(visitor, idea, citizen):
+    # The view's query waits two seconds (libpq's least connect_timeout)
+    # for the silent server; the
+    # middleware that loads the member for the answer then fails at once
+    # instead of waiting again (lib/db/postgresql).
+    visitor.force_login(citizen)
+    with silent_server() as port, database_unreachable(port, connect_timeout=2):
+        started = time.monotonic()
+        response = visitor.get("/konto/")
+        elapsed = time.monotonic() - started
+
+    assert response.status_code == 503
+    assert 1.9 < elapsed < 3.5
+
+
+def test_after_a_failure_the_next_attempts_fail_at_once_for_a_moment(settings):
+    settings.DATABASE_FAIL_FAST_SECONDS = 60
+    with silent_server() as port, database_unreachable(port, connect_timeout=1):
+        with pytest.raises(OperationalError):
+            connection.ensure_connection()
+        started = time.monotonic()
+        with pytest.raises(OperationalError, match="not tried again so soon"):
+            connection.ensure_connection()
+        elapsed = time.monotonic() - started
+
+    assert elapsed < 0.1
 
 
 def test_healthz_names_the_database_when_it_fails(client):
