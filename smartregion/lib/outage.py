@@ -9,7 +9,8 @@ the project's handler500, answers a database error with 503, `Retry-After`
 and a plain page instead. The page is rendered without the request: no
 context processor runs (they query the site's navigation and settings) and
 nothing is saved. DATABASES' `connect_timeout` (DATABASE_CONNECT_TIMEOUT)
-bounds how long a request waits for a server that does not answer.
+bounds how long a request waits for a server that does not answer, and
+lib/db/postgresql makes the request's further attempts fail at once.
 
 Anonymous pages in the page cache are found before any query
 (lib/pagecache.py), so they are still served during an outage.
