@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "smartregion.jury",
     "smartregion.comments",
     "smartregion.moderation",
+    "smartregion.outbox",
     "smartregion.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -131,20 +132,48 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server fails the connection after this many seconds,
+    # so that an outage is answered with a quick 503 (lib/outage.py)
+    # instead of a request that hangs until the proxy gives up.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 2)
+    # The same backend, failing fast for a moment after a failed connection
+    # (lib/db/postgresql).
+    DATABASES["default"]["ENGINE"] = "smartregion.lib.db.postgresql"
+# Seconds after a failed connection in which no new one is tried (PostgreSQL).
+DATABASE_FAIL_FAST_SECONDS = env_int("DATABASE_FAIL_FAST_SECONDS", 1)
+
+# Seconds a client is asked to wait (Retry-After) when the database is
+# unreachable and a request is answered with 503 (lib/outage.py).
+OUTAGE_RETRY_AFTER = env_int("OUTAGE_RETRY_AFTER", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    # django-redis with IGNORE_EXCEPTIONS: while Redis is down every read
+    # misses and every write is dropped (and logged), so the site goes on
+    # without its caches instead of answering 500. Short socket timeouts
+    # keep an unreachable Redis from holding up each request.
+    _redis_seconds = env_int("REDIS_TIMEOUT_MS", 250) / 1000
+    _redis_options = {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": _redis_seconds,
+        "SOCKET_TIMEOUT": _redis_seconds,
+    }
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "OPTIONS": _redis_options},
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pages",
+            "OPTIONS": _redis_options,
         },
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Sessions live in the database and are read through the cache: a Redis
+    # outage makes them slower, it logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -273,11 +302,20 @@ STORAGES = {
     },
 }
 
-# E-mail
-EMAIL_BACKEND = env_str(
+# E-mail. Every message goes through the task queue (smartregion/outbox):
+# EMAIL_BACKEND enqueues it, and the task delivers it with the backend that
+# the environment's EMAIL_BACKEND names, retrying with backoff
+# (MAIL_RETRY_SECONDS, then four times as long each time) up to
+# MAIL_MAX_ATTEMPTS times before it is kept as a failed mail for the
+# administrators.
+EMAIL_BACKEND = "smartregion.outbox.mailer.QueueBackend"
+MAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 5)
+MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 60)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")

@@ -17,6 +17,10 @@ from smartregion.lib.pagecache import cache_shared_page
 page_urls = [pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", None) != "wagtail_serve"]
 page_urls.append(re_path(wagtail_urls.serve_pattern, cache_shared_page(wagtail_views.serve), name="wagtail_serve"))
 
+# A database outage is answered with 503 and Retry-After, other errors with
+# the plain 500 page (lib/outage.py).
+handler500 = "smartregion.lib.outage.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # The backend's own login form would skip allauth's rate limits and the

@@ -104,16 +104,19 @@ def _generation_keys(shelf):
     return [GENERATION_KEY, f"{GENERATION_KEY}:{shelf}"]
 
 
-def generation(shelf: str = EDITORIAL) -> str:
+def generation(shelf: str = EDITORIAL) -> str | None:
     """The current generation of the whole cache and of `shelf`: part of
     every key, so that a new generation makes the old entries unreachable.
-    One round trip to the cache."""
+    One round trip to the cache. None when the cache does not answer
+    (Redis down: django-redis then reads nothing instead of raising)."""
     keys = _generation_keys(shelf)
     values = _cache().get_many(keys)
     for key in keys:
         if key not in values:
             _cache().add(key, uuid.uuid4().hex, None)
             values[key] = _cache().get(key)
+            if values[key] is None:
+                return None
     return ":".join(values[key] for key in keys)
 
 
@@ -133,10 +136,15 @@ def invalidate_on_commit(shelf: str) -> None:
     transaction.on_commit(lambda: invalidate(shelf))
 
 
-def _key(request, shelf: str) -> str:
+def _key(request, shelf: str) -> str | None:
+    """The page's key, or None while the cache does not answer: then the
+    page is rendered as if there were no cache."""
+    current = generation(shelf)
+    if current is None:
+        return None
     # The host too: feeds and e-mail-free pages still carry absolute links.
     path = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-    return f"{KEY_PREFIX}:{shelf}:{generation(shelf)}:{get_language()}:{path}"
+    return f"{KEY_PREFIX}:{shelf}:{current}:{get_language()}:{path}"
 
 
 def _has_messages(request) -> bool:
@@ -236,6 +244,8 @@ def _marked_private(response) -> bool:
 
 def _serve_anonymous(view, request, args, kwargs, with_notes=False, shelf=EDITORIAL):
     key = _key(request, shelf)
+    if key is None:
+        return view(request, *args, **kwargs)
     cached = _cache().get(key)
     if cached is not None and cached != UNCACHEABLE:
         content, content_type, _notes = cached
@@ -325,6 +335,8 @@ def cache_member_page(fill=None, *, shelf=EDITORIAL):
             if not request.user.is_authenticated:
                 return _serve_anonymous(view, request, args, kwargs, with_notes, shelf)
             key = _key(request, shelf)
+            if key is None:
+                return view(request, *args, **kwargs)
             cached = _cache().get(key)
             if cached == UNCACHEABLE:
                 return view(request, *args, **kwargs)

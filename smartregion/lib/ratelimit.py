@@ -13,16 +13,19 @@ forms (login, sign-up, password reset) with ACCOUNT_RATE_LIMITS.
 Each call counts one attempt; a window starts with its first attempt and
 lasts `period` seconds. With a cache shared by the workers (Redis) the
 limit holds across processes; with a per-process cache it holds per
-process, which is still a brake. Keys that hold something personal (an
+process, which is still a brake. While the cache is down the limits are
+open (logged), not closed. Keys that hold something personal (an
 e-mail address) go through `hashed()`, so that the cache keeps no address.
 """
 
 import hashlib
 import ipaddress
+import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
 
+logger = logging.getLogger(__name__)
 PREFIX = "ratelimit"
 MINUTE = 60
 HOUR = 3600
@@ -41,15 +44,26 @@ class Limit:
 
 def allow(key: str, limit: int, period: int) -> bool:
     """Count one attempt under `key`; whether it is within `limit`
-    attempts per `period` seconds."""
+    attempts per `period` seconds. Without a working cache (Redis down)
+    every attempt is allowed and the outage logged: a limit is a brake,
+    not a reason to refuse people or to answer 500."""
     cache_key = f"{PREFIX}:{key}"
-    if cache.add(cache_key, 1, timeout=period):
-        return True
     try:
-        count = cache.incr(cache_key)
-    except ValueError:
-        # The window ended between add() and incr().
-        cache.add(cache_key, 1, timeout=period)
+        if cache.add(cache_key, 1, timeout=period):
+            return True
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:
+            # The window ended between add() and incr().
+            cache.add(cache_key, 1, timeout=period)
+            return True
+    except Exception:
+        logger.warning("Rate limit %s not counted: the cache does not answer", key.split(":")[0], exc_info=True)
+        return True
+    if count is None:
+        # A cache that ignores its errors (django-redis' IGNORE_EXCEPTIONS)
+        # answers None instead of raising.
+        logger.warning("Rate limit %s not counted: the cache does not answer", key.split(":")[0])
         return True
     return count <= limit
 

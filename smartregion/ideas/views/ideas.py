@@ -34,12 +34,14 @@ from smartregion.ideas.forms import IdeaEditForm, IdeaForm
 from smartregion.ideas.images import TMP_DIR
 from smartregion.ideas.models import Idea, Support
 from smartregion.lib import pagecache, ratelimit
-from smartregion.lib.ratelimit import HOUR, Limit
+from smartregion.lib.ratelimit import HOUR, MINUTE, Limit
 from smartregion.participation.models import Moderation, Phase, Process
 from smartregion.region.models import Topic
 
 # Submitting is cheap for the person and costs the moderation time.
 SUBMIT_LIMITS = (Limit(10, HOUR),)
+# Supports and their withdrawals per person: more than anyone clicks by hand.
+SUPPORT_LIMITS = (Limit(30, MINUTE), Limit(300, HOUR))
 SIMILAR_LIMIT = 5
 SESSION_IMAGES = "idea_images"
 
@@ -458,6 +460,11 @@ def idea_support(request, slug, pk):
             error = _("Ihre eigene Idee können Sie nicht unterstützen.")
         elif not is_verified_participant(request.user):
             error = _("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse, dann können Sie Ideen unterstützen.")
+        supported = None
+    elif not ratelimit.allow_all(f"ideas-support:{request.user.pk}", *SUPPORT_LIMITS):
+        error = _(
+            "Sie haben gerade sehr oft unterstützt. Bitte warten Sie etwas und versuchen Sie es dann noch einmal."
+        )
         supported = None
     elif wanted:
         try:
