@@ -39,8 +39,8 @@ from smartregion.participation import contributions
 
 REGIONS = Path(__file__).resolve().parent / "regions"
 
-# Models by label, written once: the jury's models are moving to their own
-# app, and the demo must not care where they live.
+# Models by label, written once: the demo does not care which app holds
+# them.
 MODELS = {
     "criterion": "jury.JuryCriterion",
     "rating": "jury.JuryRating",

@@ -13,7 +13,7 @@ belong to the caller; the actions themselves refuse only what would break
 the data or an idea's state: supporting one's own idea, an unknown status.
 E-mails go out after the commit, through a task, so that nobody hears of a
 change a rollback undid. Every staff change is written to the idea's
-history (Wagtail's ModelLogEntry, registered in admin_views.py) with the
+history (Wagtail's ModelLogEntry, registered in wagtail_hooks.py) with the
 staff member who made it.
 """
 

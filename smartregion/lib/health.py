@@ -16,7 +16,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 logger = logging.getLogger(__name__)
-PROBE_KEY = "healthz:probe"
 
 
 def database_ok() -> bool:
@@ -36,9 +35,13 @@ def cache_ok(alias: str) -> bool:
     then instead of raising, so a round trip is checked, not exceptions."""
     cache = caches[alias]
     value = uuid.uuid4().hex
+    # A key per probe: app servers probed at the same moment share the cache.
+    key = f"healthz:probe:{value}"
     try:
-        cache.set(PROBE_KEY, value, 10)
-        return cache.get(PROBE_KEY) == value
+        cache.set(key, value, 10)
+        kept = cache.get(key) == value
+        cache.delete(key)
+        return kept
     except Exception:
         logger.warning("healthz: the cache %r does not answer", alias, exc_info=True)
         return False

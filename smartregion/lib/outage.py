@@ -26,11 +26,24 @@ from django.template import loader
 
 logger = logging.getLogger(__name__)
 
-DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+# SQLSTATEs of a server that is going away or not there yet: class 08
+# (connection exceptions) and the shutdown states of class 57.
+OUTAGE_SQLSTATES = ("08", "57P01", "57P02", "57P03")
 
 
 def is_database_outage(exc) -> bool:
-    return isinstance(exc, DATABASE_ERRORS)
+    """Whether `exc` says the database cannot be reached. Errors the
+    server reports on a working connection (a deadlock, a serialization
+    failure, a statement timeout) are faults of a request, not an outage:
+    they stay 500. Without an SQLSTATE (connection refused, a closed
+    connection, SQLite) it counts as an outage."""
+    if isinstance(exc, InterfaceError):
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    sqlstate = getattr(exc.__cause__, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith(OUTAGE_SQLSTATES)
 
 
 def service_unavailable() -> HttpResponse:

@@ -1,5 +1,5 @@
 """Who may open a jury board, rate an idea and manage the jury
-(ideas.view_jury_board, ideas.rate_idea, ideas.manage_jury)."""
+(jury.view_jury_board, jury.rate_idea, jury.manage_jury)."""
 
 import pytest
 import rules

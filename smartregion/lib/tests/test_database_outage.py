@@ -152,3 +152,30 @@ def test_other_errors_still_answer_500():
     assert response.status_code == 500
     assert not response.has_header("Retry-After")
     assert "Es ist ein Fehler aufgetreten" in response.content.decode()
+
+
+def _raised_by_postgresql(error_class):
+    """Django's OperationalError as it wraps a psycopg error of
+    `error_class` (the SQLSTATE comes with the class)."""
+    try:
+        try:
+            raise error_class("from the server")
+        except error_class as cause:
+            raise OperationalError(str(cause)) from cause
+    except OperationalError as wrapped:
+        return wrapped
+
+
+def test_a_deadlock_is_a_fault_of_the_request_not_an_outage():
+    from psycopg import errors
+
+    assert not outage.is_database_outage(_raised_by_postgresql(errors.DeadlockDetected))
+    assert not outage.is_database_outage(_raised_by_postgresql(errors.QueryCanceled))
+
+
+def test_a_server_shutting_down_or_a_lost_connection_is_an_outage():
+    from psycopg import errors
+
+    assert outage.is_database_outage(_raised_by_postgresql(errors.AdminShutdown))
+    assert outage.is_database_outage(_raised_by_postgresql(errors.ConnectionFailure))
+    assert outage.is_database_outage(OperationalError("connection refused"))
