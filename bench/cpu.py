@@ -56,6 +56,7 @@ def main(argv=None):
         ("minimal", "/bench/minimal/"),
         ("home", "/"),
         ("ideenspeicher", "/ideenspeicher/"),
+        ("process", meta["idea_path"].split("/ideen/")[0] + "/"),
         ("idea", meta["idea_path"]),
     ]
     rows = []

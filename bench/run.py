@@ -20,6 +20,7 @@ import contextlib
 import http.client
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -43,6 +45,12 @@ FRACTION_ANONYMOUS = 0.6
 FRACTION_LOGGED_IN = 0.25
 P99_MS = 60
 SIZE_TOLERANCE = 0.10
+# Mixed mode (issue 12): the share of the read-only throughput the
+# anonymous Ideenspeicher and idea pages keep at this many writes a
+# second, and the writes' median latency.
+MIXED_TARGETS = {2: 0.8, 10: 0.5}
+MIXED_PAGES = ("ideenspeicher", "idea")
+WRITE_P50_MS = 100
 
 
 @dataclass
@@ -63,6 +71,17 @@ class Result:
     # Of the minimal view for the same kind of visitor (a logged-in request
     # pays for its session and user in the minimal view too).
     fraction_same: float | None = None
+    # Mixed mode (--writes): the writes per second paced during the
+    # measurement (0: read only), the read throughput as a fraction of the
+    # read-only run of the same page in the same round, and the writes'
+    # own figures (answers other than 2xx/3xx count as write errors).
+    writes_per_second: float = 0
+    read_fraction: float | None = None
+    writes: int = 0
+    write_p50_ms: float = 0.0
+    write_p99_ms: float = 0.0
+    write_errors: int = 0
+    write_statuses: dict = field(default_factory=dict)
 
 
 # --- Preparing the databases -------------------------------------------------
@@ -196,8 +215,8 @@ def gunicorn(ideas: int, workers: int, worker_class: str, threads: int):
         log.close()
 
 
-def request(port, method, path, body=None, headers=None):
-    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+def request(port, method, path, body=None, headers=None, source=None):
+    connection = http.client.HTTPConnection(HOST, port, timeout=30, source_address=(source, 0) if source else None)
     try:
         connection.request(method, path, body=body, headers={"Host": HOST, **(headers or {})})
         response = connection.getresponse()
@@ -215,9 +234,11 @@ def cookies_of(headers) -> dict:
     return jar
 
 
-def log_in(port: int, email: str, password: str) -> str:
-    """Log in through the allauth form; returns the Cookie header."""
-    status, headers, body = request(port, "GET", "/konto/login/")
+def log_in(port: int, email: str, password: str, source: str | None = None) -> str:
+    """Log in through the allauth form; returns the Cookie header. `source`:
+    the loopback address to connect from (allauth allows 30 logins a minute
+    per address; the writers of the mixed mode are more people than that)."""
+    status, headers, body = request(port, "GET", "/konto/login/", source=source)
     jar = cookies_of(headers)
     match = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
     if status != 200 or not match or "csrftoken" not in jar:
@@ -234,11 +255,50 @@ def log_in(port: int, email: str, password: str) -> str:
             "Content-Type": "application/x-www-form-urlencoded",
             "Cookie": f"csrftoken={jar['csrftoken']}",
         },
+        source=source,
     )
     jar |= cookies_of(headers)
     if status != 302 or "sessionid" not in jar:
         raise SystemExit(f"Login as {email} failed: status {status}")
     return "; ".join(f"{key}={value}" for key, value in jar.items())
+
+
+def writers(port: int, ideas: int, meta: dict, args) -> tuple[list, list, set]:
+    """Log in the writers of the mixed mode (bench participants after the
+    readers, each from a loopback address of its own) and list the
+    ideas they write on: the newest `--write-ideas` of the bench ideas,
+    with their authors, and the supports these already have."""
+    if str(ROOT) not in sys.path:  # run as a script: bench/ is on the path, not the root
+        sys.path.insert(0, str(ROOT))
+    from bench.seed import pool_email
+
+    db = RESULTS / f"bench-{ideas}.sqlite3"
+    first = args.connections  # the readers are the first participants
+    emails = [pool_email(first + number) for number in range(args.writers)]
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        users = dict(
+            connection.execute(
+                f"SELECT email, id FROM accounts_user WHERE email IN ({','.join('?' * len(emails))})", emails
+            )
+        )
+        store = meta["idea_path"].split("/ideen/")[0] + "/"
+        rows = connection.execute(
+            "SELECT i.id, i.author_id FROM ideas_idea i JOIN participation_process p ON p.id = i.process_id "
+            "WHERE p.slug = ? AND i.title LIKE '%(%)' ORDER BY i.id DESC LIMIT ?",
+            (store.strip("/").split("/")[-1], args.write_ideas),
+        ).fetchall()
+        supported = set(
+            connection.execute(
+                f"SELECT idea_id, user_id FROM ideas_support WHERE idea_id IN ({','.join('?' * len(rows))})",
+                [pk for pk, _ in rows],
+            )
+        )
+    people = []
+    for number, email in enumerate(emails):
+        cookie = log_in(port, email, meta["password"], source=f"127.0.1.{number % 250 + 1}")
+        token = cookies_of([("set-cookie", part) for part in cookie.split("; ")])["csrftoken"]
+        people.append((cookie, token, users[email]))
+    return people, [(pk, author, f"{store}ideen/{pk}/") for pk, author in rows], supported
 
 
 # --- The load generator ----------------------------------------------------------
@@ -297,11 +357,92 @@ async def client(port, raw_request, warm_until, stop_at, latencies, statuses, hi
         writer.close()
 
 
-async def load(port, path, cookies, connections, warmup, seconds):
+@dataclass
+class WritePlan:
+    """What the writers of the mixed mode do: `rate` writes a second,
+    alternately a support and a comment, each by one of `people` (Cookie
+    header, CSRF token, user id) on one of `ideas` (pk, author id, path).
+    A support is always new: never the author's, never a pair in
+    `supported`, which starts with the database's supports of those ideas."""
+
+    rate: float
+    people: list
+    ideas: list
+    supported: set
+    serial: int = 0
+    chance: random.Random = field(default_factory=lambda: random.Random(12))
+
+    def next_request(self) -> bytes:
+        self.serial += 1
+        pick = self.chance
+        if self.serial % 2:
+            for _ in range(1000):
+                cookie, token, user = pick.choice(self.people)
+                pk, author, path = pick.choice(self.ideas)
+                if user != author and (pk, user) not in self.supported:
+                    break
+            else:
+                raise SystemExit("No idea left to support: use more --writers or --write-ideas.")
+            self.supported.add((pk, user))
+            action = f"{path}unterstuetzen/"
+            form = {"csrfmiddlewaretoken": token, "support": "1"}
+        else:
+            cookie, token, user = pick.choice(self.people)
+            pk, author, path = pick.choice(self.ideas)
+            action = f"/kommentare/idee/{pk}/neu/"
+            form = {
+                "csrfmiddlewaretoken": token,
+                "text": f"Beitrag {self.serial} aus dem Lasttest: Das würde ich gern nutzen.",
+                "submission_key": str(uuid.uuid4()),
+                "next": path,
+            }
+        body = urllib.parse.urlencode(form).encode()
+        head = (
+            f"POST {action} HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\nCookie: {cookie}\r\n"
+            f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n\r\n"
+        )
+        return head.encode() + body
+
+
+async def write_once(port, raw, warm_until, stop_at, latencies, statuses):
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    reader, writer = await asyncio.open_connection(HOST, port)
+    try:
+        writer.write(raw)
+        status, _, _ = await read_response(reader)
+    except (asyncio.IncompleteReadError, ConnectionError):
+        status = 0  # counted as an error
+    finally:
+        writer.close()
+    if started >= warm_until and started < stop_at:
+        latencies.append(loop.time() - started)
+        statuses[status] = statuses.get(status, 0) + 1
+
+
+async def paced_writes(port, plan, warm_until, stop_at, latencies, statuses):
+    """One write every 1/rate seconds on the clock, whatever the answers
+    take (each in a task of its own, on a new connection), from the start
+    of the warm-up to the end of the measurement; those started in the
+    measured seconds count."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    tasks = []
+    number = 0
+    while (due := start + number / plan.rate) < stop_at:
+        await asyncio.sleep(max(0, due - loop.time()))
+        raw = plan.next_request()
+        tasks.append(asyncio.create_task(write_once(port, raw, warm_until, stop_at, latencies, statuses)))
+        number += 1
+    await asyncio.gather(*tasks)
+
+
+async def load(port, path, cookies, connections, warmup, seconds, plan=None):
     loop = asyncio.get_running_loop()
     warm_until = loop.time() + warmup
     stop_at = warm_until + seconds
     latencies, statuses, hits = [], {}, [0]
+    write_latencies, write_statuses = [], {}
     tasks = []
     for number in range(connections):
         lines = [f"GET {path} HTTP/1.1", f"Host: {HOST}", "Connection: keep-alive", "Accept: text/html"]
@@ -309,22 +450,38 @@ async def load(port, path, cookies, connections, warmup, seconds):
             lines.append(f"Cookie: {cookies[number % len(cookies)]}")
         raw = ("\r\n".join(lines) + "\r\n\r\n").encode()
         tasks.append(client(port, raw, warm_until, stop_at, latencies, statuses, hits))
+    if plan is not None:
+        tasks.append(paced_writes(port, plan, warm_until, stop_at, write_latencies, write_statuses))
     await asyncio.gather(*tasks)
-    return latencies, statuses, hits[0]
+    return latencies, statuses, hits[0], write_latencies, write_statuses
 
 
-def measure(port, ideas, page, who, path, cookies, args) -> Result:
-    latencies, statuses, hits = asyncio.run(load(port, path, cookies, args.connections, args.warmup, args.seconds))
+def percentile(values, share):
+    return values[min(len(values) - 1, int(len(values) * share))] * 1000 if values else 0.0
+
+
+def measure(port, ideas, page, who, path, cookies, args, plan=None) -> Result:
+    latencies, statuses, hits, write_latencies, write_statuses = asyncio.run(
+        load(port, path, cookies, args.connections, args.warmup, args.seconds, plan)
+    )
     latencies.sort()
     count = len(latencies)
     result = Result(ideas=ideas, page=page, who=who, path=path, requests=count, seconds=args.seconds)
     if count:
         result.rps = count / args.seconds
-        result.p50_ms = latencies[count // 2] * 1000
-        result.p99_ms = latencies[min(count - 1, int(count * 0.99))] * 1000
+        result.p50_ms = percentile(latencies, 0.5)
+        result.p99_ms = percentile(latencies, 0.99)
     result.statuses = {str(status): number for status, number in sorted(statuses.items())}
     result.errors = sum(number for status, number in statuses.items() if status != 200)
     result.cache_hits = hits
+    if plan is not None:
+        write_latencies.sort()
+        result.writes_per_second = plan.rate
+        result.writes = len(write_latencies)
+        result.write_p50_ms = percentile(write_latencies, 0.5)
+        result.write_p99_ms = percentile(write_latencies, 0.99)
+        result.write_statuses = {str(status): number for status, number in sorted(write_statuses.items())}
+        result.write_errors = sum(number for status, number in write_statuses.items() if not 200 <= status < 400)
     return result
 
 
@@ -345,6 +502,55 @@ def verdict(result: Result) -> str:
     return "ok" if not misses else "MISS " + ",".join(misses)
 
 
+def mixed_verdict(r: Result) -> str:
+    misses = []
+    target = MIXED_TARGETS.get(r.writes_per_second)
+    targeted = r.who == "anonymous" and r.page in MIXED_PAGES and target is not None
+    if targeted and (r.read_fraction is None or r.read_fraction < target):
+        misses.append(f"reads<{target:.0%}")
+    if r.write_p50_ms >= WRITE_P50_MS:
+        misses.append(f"writes p50>={WRITE_P50_MS}")
+    if r.write_errors:
+        misses.append("write errors")
+    if r.errors:
+        misses.append("read errors")
+    return "ok" if not misses else "MISS " + ",".join(misses)
+
+
+def report_mixed(mixed: list[Result], read_only: list[Result]):
+    print()
+    print(
+        "Reads while logged-in people write supports and comments (paced); 'kept' is the share of the "
+        "read-only req/s of the same round."
+    )
+    targets = ", ".join(f"{rate:g}/s >= {share:.0%}" for rate, share in MIXED_TARGETS.items())
+    print(
+        f"Targets: anonymous {' and '.join(MIXED_PAGES)} keep {targets}; writes p50 < {WRITE_P50_MS} ms, "
+        "every write answered 2xx/3xx."
+    )
+    header = (
+        f"{'ideas':>6}  {'page':<14} {'who':<10} {'w/s':>4} {'req/s':>8} {'kept':>5} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'writes':>6} {'w p50':>7} {'w p99':>7} {'w bad':>6}  target"
+    )
+    print(header)
+    print("-" * len(header))
+    alone = {(r.ideas, r.page, r.who): r for r in read_only}
+    for r in sorted(mixed, key=lambda r: (r.ideas, r.who != "anonymous", r.page, r.writes_per_second)):
+        base = alone.get((r.ideas, r.page, r.who))
+        if base and r.writes_per_second == min(m.writes_per_second for m in mixed):
+            print(
+                f"{r.ideas:>6}  {r.page:<14} {r.who:<10} {0:>4} {base.rps:>8.1f} {'':>5} {base.p50_ms:>7.1f} "
+                f"{base.p99_ms:>7.1f}  (read only, median round)"
+            )
+        kept = f"{r.read_fraction:.0%}" if r.read_fraction is not None else "-"
+        bad = ",".join(f"{s}:{n}" for s, n in r.write_statuses.items() if not 200 <= int(s) < 400) or "0"
+        print(
+            f"{r.ideas:>6}  {r.page:<14} {r.who:<10} {r.writes_per_second:>4g} {r.rps:>8.1f} {kept:>5} "
+            f"{r.p50_ms:>7.1f} {r.p99_ms:>7.1f} {r.writes:>6} {r.write_p50_ms:>7.1f} {r.write_p99_ms:>7.1f} "
+            f"{bad:>6}  {mixed_verdict(r)}"
+        )
+
+
 def report(results: list[Result], args, cores: int, workers: int):
     print()
     print(
@@ -357,6 +563,8 @@ def report(results: list[Result], args, cores: int, workers: int):
     )
     print(header)
     print("-" * len(header))
+    mixed = [r for r in results if r.writes_per_second]
+    results = [r for r in results if not r.writes_per_second]
     for r in results:
         fraction = f"{r.fraction:.2f}" if r.fraction is not None else "-"
         same = f"{r.fraction_same:.2f}" if r.fraction_same is not None else "-"
@@ -384,11 +592,23 @@ def report(results: list[Result], args, cores: int, workers: int):
                 f"  {r.page:<14} {r.who:<10} req/s {r.rps:8.1f} -> {other.rps:8.1f} ({ratio - 1:+.0%}), "
                 f"p99 {r.p99_ms:6.1f} -> {other.p99_ms:6.1f} ms  {'ok' if ok else 'MISS'}"
             )
+    if mixed:
+        report_mixed(mixed, results)
     if cores != 2:
         print(f"\nNote: the p99 target is stated for 2 cores; this machine has {cores}.")
 
 
 # --- Main --------------------------------------------------------------------------
+
+
+def page_path(meta: dict, page: str, path: str | None) -> str:
+    """The address of `page` in the database of `meta`: the idea page and
+    the page of its process (/beteiligung/<slug>/) come from the meta."""
+    if page == "idea":
+        return meta["idea_path"]
+    if page == "process":
+        return meta["idea_path"].split("/ideen/")[0] + "/"
+    return path
 
 
 def static_is_current() -> bool:
@@ -420,6 +640,16 @@ def main(argv=None):
     parser.add_argument("--threads", type=int, default=4, help="threads per worker with gthread")
     parser.add_argument("--pages", nargs="+", help="only these pages (minimal is always measured)")
     parser.add_argument("--anonymous-only", action="store_true")
+    parser.add_argument(
+        "--writes",
+        type=float,
+        nargs="+",
+        default=[],
+        metavar="N",
+        help="mixed mode: measure each page again while logged-in people write N supports and comments a second",
+    )
+    parser.add_argument("--writers", type=int, default=80, help="participants who write in the mixed mode")
+    parser.add_argument("--write-ideas", type=int, default=100, help="newest bench ideas the writes go to")
     parser.add_argument("--reseed", action="store_true", help="build the databases again")
     parser.add_argument("--seed-only", action="store_true", help="prepare the databases, measure nothing")
     parser.add_argument(
@@ -438,7 +668,13 @@ def main(argv=None):
     # Every size has its own server, all running at once (idle workers
     # cost memory only), and each page is measured for one size right after
     # the other: a change in the machine's load then hits both alike.
-    pages = [("minimal", "/bench/minimal/"), ("home", "/"), ("ideenspeicher", "/ideenspeicher/"), ("idea", None)]
+    pages = [
+        ("minimal", "/bench/minimal/"),
+        ("home", "/"),
+        ("ideenspeicher", "/ideenspeicher/"),
+        ("process", None),
+        ("idea", None),
+    ]
     if args.pages:
         pages = [page for page in pages if page[0] == "minimal" or page[0] in args.pages]
     runs = {}
@@ -447,18 +683,22 @@ def main(argv=None):
             ideas: servers.enter_context(gunicorn(ideas, args.workers, args.worker_class, args.threads))
             for ideas in metas
         }
-        sessions = {}
+        sessions, plans = {}, {}
         for ideas, port in ports.items():
             meta = metas[ideas]
             if not args.anonymous_only:
                 # One session per connection, as different people would.
                 users = meta["users"][: args.connections]
                 sessions[ideas] = [log_in(port, email, meta["password"]) for email in users]
+            if args.writes:
+                print(f"[{ideas}] logging in {args.writers} writers ...", flush=True)
+                plans[ideas] = writers(port, ideas, meta, args)
             # Every worker loads its templates and opens its first
             # connections before anything counts.
             print(f"[{ideas}] warming up the workers ...", flush=True)
-            for _, path in pages:
-                asyncio.run(load(port, path or meta["idea_path"], None, args.connections, max(args.warmup, 1), 0))
+            for page, path in pages:
+                path = page_path(meta, page, path)
+                asyncio.run(load(port, path, None, args.connections, max(args.warmup, 1), 0))
         whos = ["anonymous"] if args.anonymous_only else ["anonymous", "logged in"]
         for round_ in range(1, args.rounds + 1):
             for who in whos:
@@ -466,8 +706,18 @@ def main(argv=None):
                     for ideas, port in ports.items():
                         print(f"[{ideas}] round {round_}: {page} {who} ...", flush=True)
                         cookies = sessions.get(ideas) if who == "logged in" else None
-                        result = measure(port, ideas, page, who, path or metas[ideas]["idea_path"], cookies, args)
-                        runs.setdefault((ideas, page, who), []).append(result)
+                        path_ = page_path(metas[ideas], page, path)
+                        alone = measure(port, ideas, page, who, path_, cookies, args)
+                        runs.setdefault((ideas, page, who, 0), []).append(alone)
+                        if page == "minimal":
+                            continue
+                        for rate in args.writes:
+                            print(f"[{ideas}] round {round_}: {page} {who} with {rate:g} writes/s ...", flush=True)
+                            plan = WritePlan(rate, *plans[ideas])
+                            plan.serial = round_ * 100_000 + int(rate * 1000)  # other comments each time
+                            mixed = measure(port, ideas, page, who, path_, cookies, args, plan)
+                            mixed.read_fraction = mixed.rps / alone.rps if alone.rps else None
+                            runs.setdefault((ideas, page, who, rate), []).append(mixed)
     # Of several rounds, the one with the median throughput.
     results = [sorted(rounds, key=lambda r: r.rps)[len(rounds) // 2] for rounds in runs.values()]
     for r in results:

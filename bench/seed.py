@@ -60,6 +60,12 @@ COMMENTS = [
 ]
 
 
+def pool_email(number: int) -> str:
+    """The address of bench participant `number` (0 to POOL - 1); all of
+    them have the password PASSWORD and a verified address."""
+    return f"teilnehmerin{number:03d}@bench.invalid"
+
+
 @contextmanager
 def _explicit_timestamps(*models):
     """Let bulk_create keep the created_at values it is given: auto_now_add
@@ -81,7 +87,7 @@ def _pool():
 
     from smartregion.accounts.models import Consent, User
 
-    emails = [f"teilnehmerin{number:03d}@bench.invalid" for number in range(POOL)]
+    emails = [pool_email(number) for number in range(POOL)]
     existing = User.objects.in_bulk(emails, field_name="email")
     password = make_password(PASSWORD)  # hashed once: hashing 200 times takes long
     new = [
