@@ -80,7 +80,7 @@ def _explicit_timestamps(*models):
             field.auto_now_add = True
 
 
-def _pool():
+def participants():
     from allauth.account.models import EmailAddress
     from django.conf import settings
     from django.contrib.auth.hashers import make_password
@@ -129,7 +129,7 @@ def seed(count: int) -> dict:
     now = timezone.now()
 
     with transaction.atomic(), _explicit_timestamps(Idea, Comment, Support):
-        pool = _pool()
+        pool = participants()
         done = 0
         while done < count:
             numbers = range(done, min(done + BATCH, count))
