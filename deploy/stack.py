@@ -69,6 +69,21 @@ def postgres_bin() -> Path:
     return versions[-1].parent
 
 
+def unit_commands(unit: str, **variables: str) -> list[list[str]]:
+    """The ExecStart lines of deploy/systemd/`unit` as argument lists for
+    the stack: the installed paths become the checkout's, `${NAME}` the
+    value in `variables` or the unit's own Environment= default."""
+    text = (DEPLOY / "systemd" / unit).read_text().replace("\\\n", " ")
+    defaults = dict(re.findall(r"^Environment=(\w+)=(\S*)$", text, flags=re.MULTILINE))
+    values = {**defaults, **variables}
+    commands = []
+    for line in re.findall(r"^ExecStart=(.*)$", text, flags=re.MULTILINE):
+        line = re.sub(r"\$\{(\w+)\}", lambda found: values[found.group(1)], line)
+        words = line.replace("/srv/smartregion/.venv/bin/python", str(PYTHON)).split()
+        commands.append(words)
+    return commands
+
+
 def nginx_config(site: str, *, port: int, web_ports: list[int], static: Path, media: Path) -> str:
     """The site file of deploy/nginx with the loopback port, the app servers'
     ports and the stack's folders put in; fails when the file no longer has
@@ -144,6 +159,7 @@ class Stack:
             DEFAULT_FROM_EMAIL="beteiligung@stack.invalid",
             STATIC_ROOT=str(self.folder / "static"),
             MEDIA_ROOT=str(self.folder / "media"),
+            DELETION_LOG_DIR=str(self.folder / "deletions"),
             # Plain HTTP on loopback: no redirect to HTTPS, no HSTS.
             SECURE_SSL_REDIRECT="0",
             SECURE_HSTS_SECONDS="0",
@@ -186,6 +202,26 @@ class Stack:
         )
         return result.stdout
 
+    # -- the database cluster, for restore drills ---------------------------
+
+    def database_url(self, name: str = DB_NAME) -> str:
+        """The DATABASE_URL of database `name` in the stack's cluster."""
+        return f"postgres://{DB_USER}@127.0.0.1:{self.ports['postgres']}/{name}"
+
+    def pg_tool(self, tool: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
+        """Run PostgreSQL's `tool` (pg_dump, pg_restore, createdb, ...) of
+        the cluster's version against the cluster, as the database's owner."""
+        kwargs.setdefault("check", True)
+        kwargs.setdefault("capture_output", True)
+        command = [str(postgres_bin() / tool), "-h", "127.0.0.1", "-p", str(self.ports["postgres"]), "-U", DB_USER]
+        return subprocess.run([*command, *args], **kwargs)
+
+    def run_unit(self, unit: str, **variables: str) -> None:
+        """Run the ExecStart lines of a oneshot unit in the stack's
+        environment, one after the other, as systemd would."""
+        for command in unit_commands(unit, **variables):
+            subprocess.run(command, cwd=ROOT, env=self.env(), check=True, capture_output=True, text=True)
+
     # -- start -----------------------------------------------------------------
 
     def start(self) -> "Stack":
@@ -197,7 +233,7 @@ class Stack:
             if not self.state_file.exists():
                 raise RuntimeError(f"{self.folder} is not empty and holds no stack: choose another --dir")
             shutil.rmtree(self.folder)
-        for name in ["log", "run", "mail", "media", "static", "nginx"]:
+        for name in ["log", "run", "mail", "media", "static", "nginx", "deletions"]:
             (self.folder / name).mkdir(parents=True)
         # nginx's workers (nobody when started by root) and PostgreSQL read
         # below this folder.

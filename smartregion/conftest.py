@@ -50,6 +50,12 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _deletion_log_dir(settings, tmp_path):
+    # Each test's account deletions are recorded in a folder of its own.
+    settings.DELETION_LOG_DIR = tmp_path / "deletions"
+
+
 @pytest.fixture
 def citizen(db):
     """A registered person without any staff role."""

@@ -291,6 +291,9 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [PACKAGE_DIR / "static", ("vendor", BASE_DIR / "vendor")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# The record of deleted accounts (accounts/deletion_log.py): outside the
+# database, so that a restored backup can be cleaned again.
+DELETION_LOG_DIR = Path(env_str("DELETION_LOG_DIR", str(BASE_DIR / "var" / "deletions")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

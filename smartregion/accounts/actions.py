@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.db import transaction
 
-from smartregion.accounts import privacy
+from smartregion.accounts import deletion_log, privacy
 from smartregion.accounts.models import AccountAction, DeletedAccount
 from smartregion.accounts.roles import STAFF_GROUPS
 
@@ -104,27 +104,33 @@ def set_roles(actor, target, groups, municipalities, moderated_municipalities=No
     return AccountAction.objects.bulk_create(entries)
 
 
-def delete_account(user) -> None:
+def delete_account(user, *, record: bool = True) -> None:
     """Delete the account `user` and everything personal that points at it.
 
     Each app's rows are deleted or anonymised as registered in
-    accounts.privacy (public contributions stay under "Gelöschtes Konto").
+    accounts.privacy (public contributions stay under "Gelöschtes Konto"),
+    and the erasers registered there remove what names the person without
+    pointing at the account (mails in the task queue, failed mails).
     Wagtail's log entries about the account go too, since they carry its
-    name. Every session of the account ends. The id is written to the
-    tombstone list first, so that `manage.py reapply_deletions` can repeat
-    the deletion on a database restored from a backup. The caller logs the
-    current request out. Permission checks belong to the caller (rule
-    accounts.delete_account).
+    name. Every session of the account ends. Unless `record` is false (a
+    deletion repeated by `reapply_deletions`), the deletion is written to
+    the deletion log (accounts.deletion_log) as the last step before the
+    commit, so that a database restored from a backup can be cleaned again;
+    the id also goes to the tombstone table, which older records live in.
+    The caller logs the current request out. Permission checks belong to
+    the caller (rule accounts.delete_account).
     """
     from wagtail.models import ModelLogEntry
 
-    user_id = user.pk
+    user_id, joined = user.pk, user.date_joined
     with transaction.atomic():
         DeletedAccount.objects.get_or_create(user_id=user_id)
         privacy.erase_user_data(user)
         ModelLogEntry.objects.for_instance(user).delete()
         _end_sessions(user_id)
         user.delete()
+        if record:
+            deletion_log.record(user_id, joined)
 
 
 def _end_sessions(user_id) -> None:

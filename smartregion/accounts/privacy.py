@@ -31,6 +31,12 @@ registered:
   that adds the person's rows to a counter on each idea (or sets the user to
   NULL where no uniqueness constraint needs it) instead of deleting them.
 
+What names a person without pointing at the account (mails in the task
+queue, failed mails) cannot be registered by a user field: an app
+registers an eraser instead, `register_eraser(function)`, called with the
+user on account deletion before any registered row is touched (so the
+person's e-mail addresses can still be looked up).
+
 A user field that holds nothing a participant needs in their export (the
 staff-internal tables of Wagtail) is listed in EXEMPT with the reason and
 with what happens to it on deletion. test_export_covers_every_user_model
@@ -115,6 +121,7 @@ class PersonalData:
 
 
 _registry: dict[str, PersonalData] = {}
+_erasers: list[Callable[[models.Model], None]] = []
 _discovered = False
 
 # User fields that are deliberately not in the export, keyed by
@@ -215,6 +222,15 @@ def register(
         raise ImproperlyConfigured(f"{entry.model_field} is registered twice.")
     _registry[key] = entry
     return entry
+
+
+def register_eraser(function: Callable[[models.Model], None]) -> Callable[[models.Model], None]:
+    """Declare `function(user)`, which deletes or redacts what the app
+    holds about `user` outside of rows that point at the account. It runs
+    inside the deletion's transaction. Usable as a decorator."""
+    if function not in _erasers:
+        _erasers.append(function)
+    return function
 
 
 def _column(meta, spec) -> Column:
@@ -382,9 +398,13 @@ def _display_value(row, name):
 
 
 def erase_user_data(user) -> None:
-    """Delete or anonymise every registered model's rows about `user`, as
-    registered. Runs inside the caller's transaction."""
-    for entry in registered():
+    """Run the registered erasers, then delete or anonymise every
+    registered model's rows about `user`, as registered. Runs inside the
+    caller's transaction."""
+    entries = registered()
+    for eraser in _erasers:
+        eraser(user)
+    for entry in entries:
         entry.erase(user)
 
 

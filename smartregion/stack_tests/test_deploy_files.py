@@ -36,3 +36,28 @@ def test_a_site_file_without_an_expected_line_stops_the_stack():
 
     with pytest.raises(RuntimeError, match="listen 443"):
         stack_module.nginx_config(site, port=8080, web_ports=[9001], static=ROOT, media=ROOT)
+
+
+def test_the_housekeeping_timer_prunes_old_task_results_and_ends_expired_sessions():
+    timer = (ROOT / "deploy" / "systemd" / "smartregion-housekeeping.timer").read_text()
+    service = (ROOT / "deploy" / "systemd" / "smartregion-housekeeping.service").read_text()
+    python = str(stack_module.PYTHON)
+
+    commands = stack_module.unit_commands("smartregion-housekeeping.service")
+
+    assert "OnCalendar=" in timer and "Persistent=true" in timer
+    assert "Type=oneshot" in service
+    assert commands == [
+        [python, "manage.py", "prune_db_task_results", "--queue-name", "*", "--min-age-days", "14"],
+        [python, "manage.py", "clearsessions"],
+    ]
+    assert stack_module.unit_commands("smartregion-housekeeping.service", TASK_RESULT_DAYS="3")[0][-1] == "3"
+
+
+def test_the_app_servers_may_write_the_deletion_log_of_the_env_example():
+    example = (ROOT / "deploy" / "smartregion.env.example").read_text()
+    service = (ROOT / "deploy" / "systemd" / "smartregion-web@.service").read_text()
+
+    [folder] = re.findall(r"^DELETION_LOG_DIR=(\S+)$", example, flags=re.MULTILINE)
+    [writable] = re.findall(r"^ReadWritePaths=(.*)$", service, flags=re.MULTILINE)
+    assert folder in writable.split()
